@@ -1,0 +1,122 @@
+/*
+ * Invocation checks (ocf-rules §1.1): how the agent answers unknown
+ * actions, no action, extra arguments, and an open stdin.  They run in the
+ * stopped state (or whatever state the agent starts in) and change nothing
+ * in a correct agent.
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "agent.h"
+#include "check.h"
+#include "ocf.h"
+
+#define EXEC_UNKNOWN	"ocf-check-no-such-action"
+
+static enum oc_status
+exec_unknown_action(struct oc_ctx *ctx, struct oc_result *res)
+{
+	const struct oc_run *r = oc_ctx_run(ctx, EXEC_UNKNOWN);
+
+	if (!oc_expect(res, r, OCF_ERR_UNIMPLEMENTED))
+		return OC_FAIL;
+	return OC_PASS;
+}
+
+static enum oc_status
+exec_no_action(struct oc_ctx *ctx, struct oc_result *res)
+{
+	struct oc_action a = OC_ACTION_INIT(NULL);
+	const struct oc_run *r;
+
+	a.label = "(no action)";
+	a.timeout_ms = 10000;
+	a.own_timeout = 1;
+	r = oc_agent_run(ctx->agent, &a);
+	oc_action_release(&a);
+	if (r->end == OC_PROC_EXITED && r->status != 0)
+		return OC_PASS;
+	res->run = r;
+	if (r->end == OC_PROC_EXITED)
+		return oc_fail(res, "run with no action at all, the agent "
+		    "exited 0: it should print its usage and exit non-zero "
+		    "(OCF_ERR_ARGS (2) is usual)");
+	return oc_fail(res, "run with no action at all, the agent did not "
+	    "exit normally");
+}
+
+static enum oc_status
+exec_extra_args(struct oc_ctx *ctx, struct oc_result *res)
+{
+	struct oc_action a = OC_ACTION_INIT("monitor");
+	const struct oc_run *plain, *extra;
+
+	plain = oc_ctx_monitor(ctx, OC_MON_PROBE);
+	a.label = "probe with extra arguments";
+	oc_strv_push(&a.extra_args, "ocf-check-extra");
+	oc_strv_push(&a.extra_args, "argument");
+	extra = oc_agent_run(ctx->agent, &a);
+	oc_action_release(&a);
+	if (plain->end == extra->end && plain->status == extra->status)
+		return OC_PASS;
+	res->run = extra;
+	return oc_fail(res, "'monitor ocf-check-extra argument' gave "
+	    "%d where 'monitor' gave %d: arguments after the action must be "
+	    "ignored", extra->status, plain->status);
+}
+
+static enum oc_status
+exec_stdin(struct oc_ctx *ctx, struct oc_result *res)
+{
+	struct oc_action a = OC_ACTION_INIT("monitor");
+	const struct oc_run *r, *plain;
+	int fds[2];
+
+	if (pipe2(fds, O_CLOEXEC) == -1)
+		return OC_ERROR;
+	plain = oc_ctx_monitor(ctx, OC_MON_PROBE);
+	a.label = "probe with stdin an open pipe";
+	a.stdin_fd = fds[0];
+	/* a correct agent never reads: bound the wait by its own length */
+	a.timeout_ms = plain->elapsed_ms * 4 + 2000;
+	a.own_timeout = 1;
+	if (a.timeout_ms > oc_agent_timeout(ctx->agent, "monitor"))
+		a.timeout_ms = oc_agent_timeout(ctx->agent, "monitor");
+	r = oc_agent_run(ctx->agent, &a);
+	oc_action_release(&a);
+	close(fds[0]);
+	close(fds[1]);
+	if (r->end == OC_PROC_TIMED_OUT) {
+		res->run = r;
+		return oc_fail(res, "with stdin an open pipe, the probe blocked "
+		    "until it was killed after %ld ms: the agent reads stdin "
+		    "(Pacemaker gives it /dev/null; tools may not)", r->timeout_ms);
+	}
+	if (r->end != plain->end || r->status != plain->status) {
+		res->run = r;
+		return oc_fail(res, "with stdin an open pipe the probe gave %d, "
+		    "with /dev/null %d: the agent depends on stdin", r->status,
+		    plain->status);
+	}
+	return OC_PASS;
+}
+
+static const struct oc_check exec_rows[] = {
+	{ "exec.unknown-action", "an unknown action exits 3", OC_SEV_ERROR,
+	  "S1.1 §Resource Agent Actions; DG §OCF_ERR_UNIMPLEMENTED", 0,
+	  exec_unknown_action },
+	{ "exec.no-action", "no action at all exits non-zero, promptly",
+	  OC_SEV_INFO, "S1.1 §Resource Agent Actions", 0, exec_no_action },
+	{ "exec.extra-args", "arguments after the action are ignored",
+	  OC_SEV_WARNING, "S1.1 §Execution Syntax", 0, exec_extra_args },
+	{ "exec.stdin", "the agent never reads stdin", OC_SEV_WARNING,
+	  "pcmkd_subdaemons.c pcmk__null_std_streams()", 0, exec_stdin },
+};
+
+const struct oc_check_group oc_checks_exec = {
+	exec_rows, OC_ARRAY_SIZE(exec_rows)
+};

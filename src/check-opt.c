@@ -1,0 +1,225 @@
+/*
+ * Optional actions while running (ocf-rules §1.11, §1.12, §1.14): notify
+ * with Pacemaker-shaped variables, reload and reload-agent, status and
+ * recover.  Each leaves the resource running, and a monitor proves it.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent.h"
+#include "check.h"
+#include "meta.h"
+#include "ocf.h"
+
+static const int opt_running[] = { OCF_SUCCESS, OCF_DEGRADED, -1 };
+
+/* The notify environment of §2.4 for one type (pre/post) and operation. */
+static void
+opt_notify_env(struct oc_ctx *ctx, struct oc_action *a, const char *type,
+    const char *op)
+{
+	static const char *const lists[] = { "start", "stop", "active",
+	    "promote", "demote", "promoted", "unpromoted", "master", "slave" };
+	static const char *const post_key[][2] = { { "start", "running" },
+	    { "stop", "stopped" }, { "promote", "promoted" },
+	    { "demote", "demoted" } };
+	const char *inst = ctx->agent->instance, *host = ctx->agent->hostname;
+	char *me = xasprintf("%s:0", inst), *peer = xasprintf("%s:1", inst);
+	char name[96];
+	size_t i;
+
+	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_notify_type", type);
+	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_notify_operation", op);
+	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_notify_key_type", type);
+	for (i = 0; i < OC_ARRAY_SIZE(post_key); i++)
+		if (strcmp(op, post_key[i][0]) == 0)
+			oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_notify_key_operation",
+			    strcmp(type, "post") == 0 ? post_key[i][1] : op);
+	for (i = 0; i < OC_ARRAY_SIZE(lists); i++) {
+		int mine = strcmp(lists[i], op) == 0;
+		int active = strcmp(lists[i], "active") == 0;
+
+		snprintf(name, sizeof(name),
+		    "OCF_RESKEY_CRM_meta_notify_%s_resource", lists[i]);
+		oc_env_set(&a->set, name, mine ? me : active ? peer : " ");
+		snprintf(name, sizeof(name),
+		    "OCF_RESKEY_CRM_meta_notify_%s_uname", lists[i]);
+		oc_env_set(&a->set, name, mine ? host : active ?
+		    "ocf-check-peer" : " ");
+	}
+	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_notify_inactive_resource", " ");
+	snprintf(name, sizeof(name), "%s ocf-check-peer", host);
+	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_notify_available_uname", name);
+	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_notify_all_uname", name);
+	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_clone", "0");
+	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_clone_max", "2");
+	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_clone_node_max", "1");
+	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_globally_unique", "false");
+	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_notify", "true");
+	if (ctx->roles) {
+		oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_promotable", "true");
+		oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_promoted_max", "1");
+		oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_promoted_node_max", "1");
+		oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_master_max", "1");
+		oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_master_node_max", "1");
+	}
+	free(me);
+	free(peer);
+}
+
+static const struct oc_run *
+opt_notify(struct oc_ctx *ctx, const char *type, const char *op)
+{
+	struct oc_action a = OC_ACTION_INIT("notify");
+	const struct oc_run *r;
+	char *label = xasprintf("notify (%s-%s)", type, op);
+
+	a.label = label;
+	opt_notify_env(ctx, &a, type, op);
+	r = oc_agent_run(ctx->agent, &a);
+	oc_action_release(&a);
+	free(label);
+	return r;
+}
+
+static enum oc_status
+notify_unsupported_3(struct oc_ctx *ctx, struct oc_result *res)
+{
+	const struct oc_run *r;
+
+	if (ctx->meta != NULL && oc_meta_has_action(ctx->meta, "notify"))
+		return oc_skip(res, "notify is advertised");
+	r = opt_notify(ctx, "post", "start");
+	if (oc_run_is(r, OCF_ERR_UNIMPLEMENTED) || oc_run_is(r, OCF_SUCCESS))
+		return OC_PASS;
+	res->run = r;
+	return oc_fail(res, "notify is not advertised and gave %s: an agent "
+	    "without notify support should return OCF_ERR_UNIMPLEMENTED (3)",
+	    ocf_rc_str(r->status));
+}
+
+static enum oc_status
+notify_rc_0(struct oc_ctx *ctx, struct oc_result *res)
+{
+	static const char *const ops[] = { "start", "stop", "promote", "demote" };
+	const struct oc_run *last = oc_ctx_last_run(ctx, "notify");
+	size_t i, nops = ctx->roles ? 4 : 2;
+	int k;
+
+	if (ctx->meta == NULL || !oc_meta_has_action(ctx->meta, "notify")) {
+		if (last == NULL || !oc_run_is(last, OCF_SUCCESS))
+			return oc_skip(res, "notify is neither advertised nor "
+			    "implemented");
+		res->sev = OC_SEV_WARNING;
+	}
+	for (i = 0; i < nops; i++)
+		for (k = 0; k < 2; k++)
+			oc_expect(res, opt_notify(ctx, k ? "post" : "pre", ops[i]),
+			    OCF_SUCCESS);
+	return res->status;
+}
+
+static enum oc_status
+notify_no_state_change(struct oc_ctx *ctx, struct oc_result *res)
+{
+	if (oc_ctx_last_run(ctx, "notify") == NULL)
+		return oc_skip(res, "notify was not run");
+	oc_expect_rc(res, oc_ctx_monitor(ctx, OC_MON_RECURRING), opt_running);
+	if (res->status == OC_FAIL)
+		oc_note(res, "notify must not change the resource's state");
+	return res->status;
+}
+
+/* Run an advertised optional action in R, then monitor. */
+static enum oc_status
+opt_running_action(struct oc_ctx *ctx, struct oc_result *res, const char *name)
+{
+	if (!oc_meta_has_action(ctx->meta, name))
+		return oc_skip(res, "%s is not advertised", name);
+	oc_expect(res, oc_ctx_run(ctx, name), OCF_SUCCESS);
+	oc_expect_rc(res, oc_ctx_monitor(ctx, OC_MON_RECURRING), opt_running);
+	return res->status;
+}
+
+static enum oc_status
+reload_agent_running(struct oc_ctx *ctx, struct oc_result *res)
+{
+	return opt_running_action(ctx, res, "reload-agent");
+}
+
+static enum oc_status
+reload_running(struct oc_ctx *ctx, struct oc_result *res)
+{
+	return opt_running_action(ctx, res, "reload");
+}
+
+static enum oc_status
+opt_recover(struct oc_ctx *ctx, struct oc_result *res)
+{
+	return opt_running_action(ctx, res, "recover");
+}
+
+static enum oc_status
+opt_status(struct oc_ctx *ctx, struct oc_result *res)
+{
+	const struct oc_run *s, *m;
+
+	if (!oc_meta_has_action(ctx->meta, "status"))
+		return oc_skip(res, "status is not advertised");
+	s = oc_ctx_run(ctx, "status");
+	m = oc_ctx_monitor(ctx, OC_MON_RECURRING);
+	if (s->end == m->end && s->status == m->status)
+		return OC_PASS;
+	res->run = s;
+	return oc_fail(res, "status gave %s where monitor gave %s: status is "
+	    "monitor's old name and should agree with it",
+	    ocf_rc_str(s->status), ocf_rc_str(m->status));
+}
+
+static enum oc_status
+reload_legacy(struct oc_ctx *ctx, struct oc_result *res)
+{
+	const struct oc_meta *m = ctx->meta;
+	int v11 = m->ocf_major > 1 || (m->ocf_major == 1 && m->ocf_minor >= 1);
+
+	if (!oc_meta_has_action(m, "reload") ||
+	    (v11 && oc_meta_has_action(m, "reload-agent")))
+		return OC_PASS;
+	return oc_fail(res, "the agent advertises reload%s: Pacemaker calls "
+	    "reload (the legacy way) when a non-unique parameter changes; "
+	    "OCF 1.1 agents advertise reload-agent for that",
+	    v11 ? " but not reload-agent" : " and claims OCF 1.0");
+}
+
+#define RUNNING		(OC_NEED_LIFE | OC_NEED_RUNNING)
+
+static const struct oc_check opt_rows[] = {
+	{ "notify.unsupported-3", "an agent without notify returns 3",
+	  OC_SEV_INFO, "DG §OCF_ERR_UNIMPLEMENTED", RUNNING,
+	  notify_unsupported_3 },
+	{ "notify.rc-0", "notify returns 0 for every pre/post operation",
+	  OC_SEV_ERROR, "PA §Optional Actions; DG §notify", RUNNING,
+	  notify_rc_0 },
+	{ "notify.no-state-change", "notify leaves the resource running",
+	  OC_SEV_WARNING, "S1.1 §notify", RUNNING, notify_no_state_change },
+	{ "reload-agent.running", "reload-agent while running returns 0 and "
+	  "it keeps running", OC_SEV_ERROR, "S1.1 §reload-agent",
+	  RUNNING | OC_NEED_META, reload_agent_running },
+	{ "reload.running", "reload while running returns 0 and it keeps "
+	  "running", OC_SEV_ERROR, "S1.1 §reload", RUNNING | OC_NEED_META,
+	  reload_running },
+	{ "reload.legacy", "reload is not the legacy parameter-change hook",
+	  OC_SEV_INFO, "PCM ra_supports_legacy_reload; pacemaker PR #2349",
+	  OC_NEED_META, reload_legacy },
+	{ "opt.status", "status agrees with monitor", OC_SEV_WARNING,
+	  "DG §Actions", RUNNING | OC_NEED_META, opt_status },
+	{ "opt.recover", "recover while running returns 0", OC_SEV_INFO,
+	  "S1.1 §recover", RUNNING | OC_NEED_META, opt_recover },
+};
+
+const struct oc_check_group oc_checks_opt = {
+	opt_rows, OC_ARRAY_SIZE(opt_rows)
+};

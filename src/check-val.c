@@ -1,0 +1,338 @@
+/*
+ * validate-all and parameter handling (ocf-rules §1.9 and the dynamic
+ * rows of §1.4).  Everything here runs validate-all, which must not change
+ * state; the stopped state is not required.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "agent.h"
+#include "check.h"
+#include "meta.h"
+#include "ocf.h"
+
+/* Run validate-all with the agent's parameters edited: name set to value,
+ * or removed when value is NULL. */
+static const struct oc_run *
+val_run_with(struct oc_ctx *ctx, const char *name, const char *value)
+{
+	struct oc_action a = OC_ACTION_INIT("validate-all");
+	struct oc_strv params = OC_STRV_INIT;
+	const struct oc_run *r;
+	char *var = xasprintf("OCF_RESKEY_%s", name);
+
+	oc_strv_copy(&params, &ctx->agent->params);
+	if (value != NULL) {
+		oc_env_set(&params, name, value);
+		oc_strv_pushf(&a.set, "%s=%s", var, value);
+	} else {
+		oc_env_unset(&params, name);
+		oc_strv_push(&a.unset, var);
+	}
+	a.params = &params;
+	r = oc_agent_run(ctx->agent, &a);
+	oc_action_release(&a);
+	oc_strv_release(&params);
+	free(var);
+	return r;
+}
+
+static int
+val_given(const struct oc_ctx *ctx, const char *name)
+{
+	return oc_env_get(&ctx->agent->params, name) != NULL;
+}
+
+static enum oc_status
+val_ok(struct oc_ctx *ctx, struct oc_result *res)
+{
+	const struct oc_run *r = oc_ctx_run(ctx, "validate-all");
+
+	if (oc_run_is(r, OCF_ERR_UNIMPLEMENTED)) {
+		ctx->validate_unsupported = 1;
+		return oc_skip(res, "validate-all is not implemented (exit 3)");
+	}
+	if (oc_expect(res, r, OCF_SUCCESS))
+		return OC_PASS;
+	oc_note(res, "did you give every required parameter with -o name=value?");
+	return OC_FAIL;
+}
+
+static enum oc_status
+val_unsupported_ok(struct oc_ctx *ctx, struct oc_result *res)
+{
+	if (!ctx->validate_unsupported)
+		return OC_PASS;
+	return oc_fail(res, "validate-all is not implemented: this is legal "
+	    "(the action is optional), but Pacemaker and pcs use it to check "
+	    "a configuration before it is applied");
+}
+
+/* Common guard: validate-all must work for the parameter rows. */
+static int
+val_usable(struct oc_ctx *ctx, struct oc_result *res)
+{
+	if (ctx->validate_unsupported) {
+		oc_skip(res, "validate-all is not implemented");
+		return 0;
+	}
+	return 1;
+}
+
+static enum oc_status
+val_no_side_effects(struct oc_ctx *ctx, struct oc_result *res)
+{
+	const struct oc_run *before, *after;
+	struct oc_leftover *l;
+	size_t n;
+
+	if (!val_usable(ctx, res))
+		return OC_SKIP;
+	before = oc_ctx_monitor(ctx, OC_MON_PROBE);
+	(void)oc_ctx_run(ctx, "validate-all");
+	after = oc_ctx_monitor(ctx, OC_MON_PROBE);
+	if (before->status != after->status || before->end != after->end) {
+		res->run = after;
+		oc_fail(res, "a probe gave %s before validate-all and %s after "
+		    "it: validate-all changed the state",
+		    ocf_rc_str(before->status), ocf_rc_str(after->status));
+	}
+	n = oc_agent_leftovers(ctx->agent, ctx->agent->instance, &l);
+	if (n > 0 && strcmp(l[0].action, "validate-all") == 0)
+		oc_fail(res, "validate-all left a process running: pid %ld (%s)",
+		    (long)l[0].pid, l[0].cmdline);
+	oc_leftovers_free(l, n);
+	return res->status;
+}
+
+static enum oc_status
+val_missing_required(struct oc_ctx *ctx, struct oc_result *res)
+{
+	static const int ok[] = { OCF_ERR_CONFIGURED, -1 };
+	size_t i, tried = 0;
+
+	if (!val_usable(ctx, res))
+		return OC_SKIP;
+	for (i = 0; i < ctx->meta->nparams; i++) {
+		const struct oc_meta_param *p = &ctx->meta->params[i];
+		const struct oc_run *r;
+
+		if (!p->required || !val_given(ctx, p->name))
+			continue;
+		tried++;
+		r = val_run_with(ctx, p->name, NULL);
+		if (oc_run_is(r, OCF_ERR_ARGS) || oc_run_is(r, OCF_ERR_INSTALLED)) {
+			res->run = r;
+			oc_fail_sev(res, OC_SEV_WARNING, "without the required "
+			    "parameter '%s', validate-all gave %s; "
+			    "OCF_ERR_CONFIGURED (6) is expected for a "
+			    "configuration that is invalid in itself", p->name,
+			    ocf_rc_str(r->status));
+		} else if (!oc_expect_rc(res, r, ok))
+			res->sev = OC_SEV_ERROR;
+	}
+	if (tried == 0)
+		return oc_skip(res, "no required parameter was given with -o");
+	return res->status;
+}
+
+/* A value of the wrong type for p, or NULL if its type has none. */
+static const char *
+val_bad_value(const struct oc_meta_param *p)
+{
+	if (p->type == NULL)
+		return NULL;
+	if (strcmp(p->type, "integer") == 0)
+		return "x1";
+	if (strcmp(p->type, "boolean") == 0)
+		return "maybe";
+	if (strcmp(p->type, "select") == 0)
+		return "ocf-check-not-an-option";
+	return NULL;
+}
+
+static enum oc_status
+val_bad_type(struct oc_ctx *ctx, struct oc_result *res)
+{
+	size_t i, tried = 0;
+
+	if (!val_usable(ctx, res))
+		return OC_SKIP;
+	for (i = 0; i < ctx->meta->nparams; i++) {
+		const struct oc_meta_param *p = &ctx->meta->params[i];
+		const char *bad = val_bad_value(p);
+		const struct oc_run *r;
+
+		if (bad == NULL || p->deprecated)
+			continue;
+		tried++;
+		r = val_run_with(ctx, p->name, bad);
+		if (r->end == OC_PROC_EXITED && r->status == 0) {
+			res->run = r;
+			oc_fail(res, "%s parameter '%s' set to '%s': validate-all "
+			    "accepted it (exit 0); a wrong type should be "
+			    "rejected, preferably with OCF_ERR_CONFIGURED (6)",
+			    p->type, p->name, bad);
+		} else if (!oc_run_is(r, OCF_ERR_CONFIGURED))
+			oc_note(res, "'%s=%s' was rejected with %s; "
+			    "OCF_ERR_CONFIGURED (6) is preferred", p->name, bad,
+			    ocf_rc_str(r->status));
+	}
+	if (tried == 0)
+		return oc_skip(res, "no integer, boolean or select parameter");
+	return res->status;
+}
+
+static enum oc_status
+param_optional_unset(struct oc_ctx *ctx, struct oc_result *res)
+{
+	size_t i, tried = 0;
+
+	if (!val_usable(ctx, res))
+		return OC_SKIP;
+	for (i = 0; i < ctx->meta->nparams; i++) {
+		const struct oc_meta_param *p = &ctx->meta->params[i];
+		const struct oc_run *r;
+
+		if (p->required || !val_given(ctx, p->name))
+			continue;
+		tried++;
+		r = val_run_with(ctx, p->name, NULL);
+		if (!oc_run_is(r, OCF_SUCCESS)) {
+			res->run = r;
+			oc_fail(res, "without the optional parameter '%s', "
+			    "validate-all gave %s: an optional parameter needs a "
+			    "working default", p->name, ocf_rc_str(r->status));
+		}
+	}
+	if (tried == 0)
+		return oc_skip(res, "no optional parameter was given with -o");
+	return res->status;
+}
+
+static enum oc_status
+param_default_accepted(struct oc_ctx *ctx, struct oc_result *res)
+{
+	size_t i, tried = 0;
+
+	if (!val_usable(ctx, res))
+		return OC_SKIP;
+	for (i = 0; i < ctx->meta->nparams; i++) {
+		const struct oc_meta_param *p = &ctx->meta->params[i];
+		const struct oc_run *r;
+
+		if (p->required || p->deprecated || p->def == NULL ||
+		    p->def[0] == '\0')
+			continue;
+		tried++;
+		r = val_run_with(ctx, p->name, p->def);
+		if (!oc_run_is(r, OCF_SUCCESS)) {
+			res->run = r;
+			oc_fail(res, "'%s' set to its advertised default '%s': "
+			    "validate-all gave %s", p->name, p->def,
+			    ocf_rc_str(r->status));
+		}
+	}
+	if (tried == 0)
+		return oc_skip(res, "no optional parameter advertises a default");
+	return res->status;
+}
+
+/* Values that run a command if anything passes them through a shell;
+ * @ stands for the marker directory. */
+static const char *const val_hostile[] = {
+	"x$(touch @/m1)", "x`touch @/m2`", "x'; touch @/m3; '",
+	"x\"; touch @/m4; \"", "x; touch @/m5", "x\n touch @/m6",
+};
+
+/* The hostile value k with the marker directory put in. */
+static char *
+val_hostile_value(size_t k, const char *dir)
+{
+	struct oc_buf b = OC_BUF_INIT;
+	const char *s;
+
+	for (s = val_hostile[k]; *s; s++)
+		if (*s == '@')
+			oc_buf_adds(&b, dir);
+		else
+			oc_buf_addch(&b, *s);
+	return oc_buf_detach(&b, NULL);
+}
+
+static enum oc_status
+param_values_are_data(struct oc_ctx *ctx, struct oc_result *res)
+{
+	char *dir = xasprintf("%s/hostile", ctx->agent->rsctmp ?
+	    ctx->agent->rsctmp : "/tmp");
+	size_t i, k, tried = 0;
+	struct stat st;
+
+	if (!val_usable(ctx, res)) {
+		free(dir);
+		return OC_SKIP;
+	}
+	mkdir(dir, 0777);
+	for (k = 0; k < OC_ARRAY_SIZE(val_hostile); k++) {
+		for (i = 0; i < ctx->meta->nparams; i++) {
+			const struct oc_meta_param *p = &ctx->meta->params[i];
+			char *v, *m;
+
+			if ((p->type && strcmp(p->type, "string") != 0) ||
+			    val_given(ctx, p->name))
+				continue;
+			tried++;
+			v = val_hostile_value(k, dir);
+			(void)val_run_with(ctx, p->name, v);
+			m = xasprintf("%s/m%zu", dir, k + 1);
+			if (stat(m, &st) == 0) {
+				oc_fail(res, "'%s' set to '%s': the value ran as "
+				    "a shell command (the marker file appeared)",
+				    p->name, v);
+				unlink(m);
+			}
+			free(v);
+			free(m);
+		}
+	}
+	rmdir(dir);
+	free(dir);
+	if (tried == 0)
+		return oc_skip(res, "no string parameter is left unset by -o");
+	return res->status;
+}
+
+static const struct oc_check val_rows[] = {
+	{ "val.ok", "validate-all returns 0 with the given parameters",
+	  OC_SEV_ERROR, "S1.1 §validate-all; PA §Optional Actions", 0, val_ok },
+	{ "val.unsupported-ok", "validate-all is implemented (3 is legal)",
+	  OC_SEV_INFO, "S1.1 §Optional Actions", 0, val_unsupported_ok },
+	{ "val.no-side-effects", "validate-all changes no state and leaves "
+	  "no process", OC_SEV_ERROR, "S1.1 §validate-all", 0,
+	  val_no_side_effects },
+	{ "val.missing-required", "a missing required parameter gives 6",
+	  OC_SEV_ERROR, "S1.1 §Exit Status Codes (6); DG §validate-all",
+	  OC_NEED_META, val_missing_required },
+	{ "val.bad-type", "a value of the wrong type is rejected",
+	  OC_SEV_WARNING, "S1.1 §Exit Status Codes (6); DG "
+	  "§OCF_ERR_CONFIGURED", OC_NEED_META, val_bad_type },
+	{ "param.optional-unset", "validate-all works with each optional "
+	  "parameter unset", OC_SEV_WARNING, "DG §Environment variables",
+	  OC_NEED_META, param_optional_unset },
+	{ "param.default-accepted", "each advertised default is accepted",
+	  OC_SEV_WARNING, "DG §Parameter defaults", OC_NEED_META,
+	  param_default_accepted },
+	{ "param.values-are-data", "parameter values are never run as shell",
+	  OC_SEV_ERROR, "S1.1 §Resource Parameters", OC_NEED_META |
+	  OC_NEED_HOSTILE, param_values_are_data },
+};
+
+const struct oc_check_group oc_checks_val = {
+	val_rows, OC_ARRAY_SIZE(val_rows)
+};
