@@ -356,6 +356,7 @@ agent_record(struct oc_agent *ag, const struct oc_action *a, struct oc_proc *p)
 	r->as_user = a->as_user;
 	r->cleanup = a->cleanup;
 	r->own_timeout = a->own_timeout;
+	r->off_protocol = a->off_protocol;
 	ag->runs = xrealloc(ag->runs, (ag->nruns + 1) * sizeof(*ag->runs));
 	ag->runs[ag->nruns++] = r;
 	ag->actions_ms += r->elapsed_ms;

@@ -40,6 +40,9 @@ struct oc_action {
 	unsigned	 cleanup:1;	/* cleanup: runs even when interrupted */
 	unsigned	 own_timeout:1;	/* timeout_ms is the check's own limit,
 					   not the agent's (time.* ignore it) */
+	unsigned	 off_protocol:1; /* a call Pacemaker never makes (stop
+					   while promoted): only the row that
+					   made it judges its exit code */
 };
 #define OC_ACTION_INIT(n) { .name = (n), .set = OC_STRV_INIT, \
 	.unset = OC_STRV_INIT, .extra_args = OC_STRV_INIT, .stdin_fd = -1 }
@@ -65,6 +68,7 @@ struct oc_run {
 	unsigned	 as_user:1;
 	unsigned	 cleanup:1;
 	unsigned	 own_timeout:1;
+	unsigned	 off_protocol:1;
 };
 
 /* Did the action exit normally with code rc? */

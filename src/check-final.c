@@ -129,7 +129,7 @@ final_codes(struct oc_ctx *ctx, struct oc_result *res, const char *action,
 
 	FOR_RUNS(ctx, i, r)
 		if (final_is(r, action) && r->end == OC_PROC_EXITED &&
-		    !final_in(r->status, ok))
+		    !r->off_protocol && !final_in(r->status, ok))
 			final_fail_run(res, r, what);
 	return res->status;
 }
@@ -185,7 +185,8 @@ rc_8_9_role_only(struct oc_ctx *ctx, struct oc_result *res)
 	size_t i;
 
 	FOR_RUNS(ctx, i, r) {
-		if (!oc_run_is(r, 8) && !oc_run_is(r, 9) && !oc_run_is(r, 191))
+		if ((!oc_run_is(r, 8) && !oc_run_is(r, 9) &&
+		    !oc_run_is(r, 191)) || r->off_protocol)
 			continue;
 		if (!final_is(r, "monitor") && !final_is(r, "status"))
 			final_fail_run(res, r, "8, 9 and 191 are for monitor only");

@@ -201,7 +201,14 @@ role_stop_promoted(struct oc_ctx *ctx, struct oc_result *res)
 		(void)role_settle(ctx);
 		return oc_skip(res, "promote failed (see role.promote-8)");
 	}
-	oc_expect(res, oc_ctx_run(ctx, "stop"), OCF_SUCCESS);
+	{
+		struct oc_action a = OC_ACTION_INIT("stop");
+
+		a.label = "stop (while promoted)";
+		a.off_protocol = 1;
+		oc_expect(res, oc_agent_run(ctx->agent, &a), OCF_SUCCESS);
+		oc_action_release(&a);
+	}
 	if (!oc_expect(res, oc_ctx_monitor(ctx, OC_MON_RECURRING),
 	    OCF_NOT_RUNNING))
 		(void)oc_ctx_run(ctx, "demote"), (void)oc_ctx_run(ctx, "stop");
