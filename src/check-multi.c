@@ -120,10 +120,11 @@ multi_parallel_start(struct oc_ctx *ctx, struct oc_result *res)
 	oc_expect_rc(res, multi_run(ctx, "monitor", NULL, NULL), multi_running);
 	oc_expect_rc(res, multi_run(ctx, "monitor", ctx->instance2, p2),
 	    multi_running);
-	ctx->state = res->status == OC_PASS ? OC_ST_RUNNING : OC_ST_BROKEN;
-	if (res->status != OC_PASS)
-		oc_buf_adds(&ctx->state_why, "the two instances did not both "
-		    "start (multi.parallel-start)");
+	if (res->status == OC_PASS)
+		ctx->state = OC_ST_RUNNING;
+	else
+		oc_ctx_broken(ctx, "the two instances did not both start "
+		    "(multi.parallel-start)");
 	oc_action_release(&a);
 	oc_action_release(&b);
 	return res->status;

@@ -367,7 +367,7 @@ check_needs_met(struct oc_ctx *ctx, const struct oc_check *c,
 {
 	unsigned n = c->needs;
 
-	if (ctx->aborted) {
+	if (ctx->aborted && !(n & OC_FINAL)) {
 		oc_skip(res, "ocf-check was interrupted");
 		return 0;
 	}
@@ -514,8 +514,19 @@ oc_checks_run(struct oc_ctx *ctx, struct oc_reporter *rep)
 		}
 		check_result_init(&res, c);
 		t = oc_now_ms();
-		if (check_needs_met(ctx, c, &res))
+		if (check_needs_met(ctx, c, &res)) {
+			int was = oc_proc_interrupted;
+
 			res.status = c->run(ctx, &res);
+			/* an interrupted action says nothing about the agent */
+			if (!was && oc_proc_interrupted && !(c->needs & OC_FINAL) &&
+			    res.status == OC_FAIL) {
+				oc_buf_reset(&res.why);
+				res.run = NULL;
+				res.expected[0] = '\0';
+				oc_skip(&res, "interrupted before it could finish");
+			}
+		}
 		res.elapsed_ms = (long)(oc_now_ms() - t);
 		if (sel[i]) {
 			check_totals_add(&tot, &res);

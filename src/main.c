@@ -205,6 +205,12 @@ main(int argc, char **argv)
 	rc = oc_checks_run(&ctx, rep);
 
 	oc_report_destroy(rep);
+	if (rc == OC_EXIT_HARNESS && ctx.cleanup_rc == 0)
+		fprintf(stderr, "ocf-check: interrupted; the resource was "
+		    "stopped and the agent's processes killed\n");
+	else if (rc == OC_EXIT_HARNESS)
+		fprintf(stderr, "ocf-check: interrupted; the final cleanup "
+		    "failed: %s\n", ctx.cleanup_why.buf);
 	if (ctx.meta != NULL)
 		oc_meta_free(ctx.meta);
 	nftw(agent.rsctmp, main_rm, 16, FTW_DEPTH | FTW_PHYS);
@@ -215,8 +221,5 @@ main(int argc, char **argv)
 	oc_strv_release(&ctx.cleanup_leftovers);
 	oc_agent_release(&agent);
 	oc_opts_release(&cl);
-	if (rc == 3)
-		fprintf(stderr, "ocf-check: interrupted; the resource was "
-		    "stopped and the agent's processes killed\n");
 	return rc;
 }
