@@ -5,9 +5,9 @@ if HAVE_CMOCKA
 UNIT_LDADD = src/libocfcheck.a $(LIBXML2_LIBS) $(PCRE2_LIBS) $(CMOCKA_LIBS)
 UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 check_PROGRAMS += tests/unit/test-buf tests/unit/test-duration \
-	tests/unit/test-proc tests/unit/test-agent
+	tests/unit/test-proc tests/unit/test-agent tests/unit/test-check
 TESTS += tests/unit/test-buf tests/unit/test-duration \
-	tests/unit/test-proc tests/unit/test-agent
+	tests/unit/test-proc tests/unit/test-agent tests/unit/test-check
 tests_unit_test_buf_SOURCES = tests/unit/test-buf.c
 tests_unit_test_buf_LDADD = $(UNIT_LDADD)
 tests_unit_test_buf_CFLAGS = $(UNIT_CFLAGS)
@@ -20,4 +20,7 @@ tests_unit_test_proc_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_agent_SOURCES = tests/unit/test-agent.c
 tests_unit_test_agent_LDADD = $(UNIT_LDADD)
 tests_unit_test_agent_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_check_SOURCES = tests/unit/test-check.c
+tests_unit_test_check_LDADD = $(UNIT_LDADD)
+tests_unit_test_check_CFLAGS = $(UNIT_CFLAGS)
 endif
