@@ -22,7 +22,7 @@ static const struct {
 static int
 duration_iso8601(const char *s, long long *ms)
 {
-	long long total = 0, n, frac;
+	long long total = 0, n, frac, mul;
 	int in_time = 0, any = 0, digits;
 
 	if (*s != 'P' && *s != 'p')
@@ -55,14 +55,22 @@ duration_iso8601(const char *s, long long *ms)
 		if (digits == 0)
 			return -1;
 		switch (toupper((unsigned char)*s)) {
-		case 'Y': if (in_time) return -1; n *= 365LL * 86400000; break;
-		case 'W': if (in_time) return -1; n *= 7LL * 86400000; break;
-		case 'D': if (in_time) return -1; n *= 86400000LL; break;
-		case 'H': if (!in_time) return -1; n *= 3600000LL; break;
-		case 'M': n *= in_time ? 60000LL : 30LL * 86400000; break;
-		case 'S': if (!in_time) return -1; n = n * 1000 + frac; break;
+		case 'Y': if (in_time) return -1; mul = 365LL * 86400000; break;
+		case 'W': if (in_time) return -1; mul = 7LL * 86400000; break;
+		case 'D': if (in_time) return -1; mul = 86400000LL; break;
+		case 'H': if (!in_time) return -1; mul = 3600000LL; break;
+		case 'M': mul = in_time ? 60000LL : 30LL * 86400000; break;
+		case 'S': if (!in_time) return -1; mul = 1000; break;
 		default: return -1;
 		}
+		if (mul != 1000)
+			frac = 0;	/* a fraction counts for seconds only */
+		/* refuse what does not fit rather than wrap (undefined) */
+		if (n > (LLONG_MAX - frac) / mul)
+			return -1;
+		n = n * mul + frac;
+		if (n > LLONG_MAX - total)
+			return -1;
 		total += n;
 		any = 1;
 		s++;
@@ -102,6 +110,8 @@ oc_duration_parse(const char *s, long long *ms)
 		s++;
 	unit = s;
 	if (*unit == '\0') {
+		if (n > LLONG_MAX / 1000)
+			return -1;
 		*ms = n * 1000;
 		return 0;
 	}
@@ -117,6 +127,8 @@ oc_duration_parse(const char *s, long long *ms)
 			continue;
 		if (duration_units[i].mul < 0)
 			*ms = n / -duration_units[i].mul;
+		else if (n > LLONG_MAX / duration_units[i].mul)
+			return -1;
 		else
 			*ms = n * duration_units[i].mul;
 		return 0;
