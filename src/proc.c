@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -170,7 +171,10 @@ proc_spawn(struct oc_proc *p)
 	fcntl(p->fd_out, F_SETFL, O_NONBLOCK);
 	fcntl(p->fd_err, F_SETFL, O_NONBLOCK);
 	p->fd_pid = proc_pidfd_open(pid);
-	p->t_deadline = p->timeout_ms >= 0 ? p->t_start + p->timeout_ms : -1;
+	/* a deadline past the end of the clock is no deadline (no overflow) */
+	p->t_deadline = p->timeout_ms >= 0 &&
+	    p->timeout_ms <= LLONG_MAX - p->t_start ?
+	    p->t_start + p->timeout_ms : -1;
 	p->t_kill = -1;
 	p->t_tick = p->t_start + 1000;
 	p->state = PROC_RUNNING;
