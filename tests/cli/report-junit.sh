@@ -52,7 +52,7 @@ well_formed() {
 }
 
 if [ -n "$PASS_AGENT" ]; then
-	run pass --tap --junit="$T/pass.xml" $PASS_ARGS "$PASS_AGENT"
+	run pass --tap --junit="$T/pass.xml" -o "$PASS_PARAM" "$PASS_AGENT"
 	well_formed pass
 	agree pass
 	check "pass: the suite is named provider:type" \

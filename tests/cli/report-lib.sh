@@ -95,7 +95,8 @@ tap_script() {
 }
 
 PASS_AGENT=$AGENTS_SRC/stateless
-PASS_ARGS="-o statedir=$T/state"
+# shellcheck disable=SC2034 # used by the scripts that source this
+PASS_PARAM="statedir=$T/state"	# -o for the passing agent
 [ -x "$PASS_AGENT" ] || PASS_AGENT=
 
 # The broken agent: monitor reports "running" even before any start.

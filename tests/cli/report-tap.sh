@@ -17,7 +17,7 @@ stream_ok() {
 	[ "$(grep -E '^(not )?ok ' "$1" | awk '$1 == "ok" { print $2; next }
 	    { print $3 }' | awk '$1 != NR' | wc -l)" -eq 0 ] &&
 	[ "$(count "$1" '^[ 	]*Bail out!')" -eq 0 ] &&
-	[ "$(grep -Ev '^(#|  |(not )?ok |1\.\.|TAP version)' "$1" | wc -l)" -eq 0 ]
+	[ "$(grep -Evc '^(#|  |(not )?ok |1\.\.|TAP version)' "$1")" -eq 0 ]
 }
 
 # prove's verdict on a TAP script: PASS, or the failed test numbers.
@@ -58,7 +58,7 @@ driver_verdict() {
 
 # --- the passing agent -------------------------------------------------
 if [ -n "$PASS_AGENT" ]; then
-	run pass --tap $PASS_ARGS "$PASS_AGENT"
+	run pass --tap -o "$PASS_PARAM" "$PASS_AGENT"
 	check "a passing agent exits 0 with --tap" [ "$(cat "$T/pass.rc")" = 0 ]
 	if stream_ok "$T/pass.out"; then
 		ok "its TAP stream is well-formed"
@@ -66,7 +66,7 @@ if [ -n "$PASS_AGENT" ]; then
 		not_ok "its TAP stream is well-formed"
 		diag_file "$T/pass.out"
 	fi
-	tap_script "$T/pass.t" $PASS_ARGS "$PASS_AGENT"
+	tap_script "$T/pass.t" -o "$PASS_PARAM" "$PASS_AGENT"
 	v=$(prove_verdict "$T/pass.t")
 	check "prove passes it (got: $v)" [ "$v" = PASS ]
 	if [ -f "$DRIVER" ]; then
