@@ -96,6 +96,19 @@ proc_child(struct oc_proc *p, int in, int out, int err, int ex)
 	sa.sa_handler = SIG_DFL;
 	for (sig = 1; sig < NSIG; sig++)
 		(void)sigaction(sig, &sa, NULL);
+#ifdef SYS_rt_sigaction
+	/*
+	 * glibc's sigaction() refuses the signals it reserves (32, 33), which
+	 * GNU make, for one, leaves ignored; the kernel does not.  An all-zero
+	 * kernel sigaction is SIG_DFL whatever the architecture's layout.
+	 */
+	for (sig = 32; sig < SIGRTMIN; sig++) {
+		unsigned long ksa[8] = { 0 };
+
+		(void)syscall(SYS_rt_sigaction, sig, ksa, NULL,
+		    (size_t)(NSIG - 1) / 8);
+	}
+#endif
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	if (dup2(in, 0) == -1 || dup2(out, 1) == -1 || dup2(err, 2) == -1)
