@@ -125,7 +125,8 @@ check "a probe restores the score" \
 : >"$TMP/calls"
 expect_rc 8 "in a clone: recurring monitor 8" \
     pr_clone monitor OCF_RESKEY_CRM_meta_interval=10000
-check "a recurring monitor leaves the score alone" test ! -s "$TMP/calls"
+check "a recurring monitor refreshes the score" \
+    grep -qx -- '-p prm -v 10 -l reboot' "$TMP/calls"
 expect_rc 0 "in a clone: demote 0" pr_clone demote
 check "demote sets the unpromoted score" \
     grep -qx -- '-p prm -v 5 -l reboot' "$TMP/calls"
