@@ -59,7 +59,7 @@ check "meta-data: ip defaults to 127.0.0.1" \
     grep -q '<content type="string" default="127.0.0.1"/>' "$TMP/meta.xml"
 check "meta-data: a monitor of depth 10 is advertised" \
     grep -q '<action name="monitor" .*depth="10"' "$TMP/meta.xml"
-check "the installed agent's daemon default is substituted" \
+check "the daemon's default path is filled in" \
     test -z "$(grep -F '@GREETERD@' "$A")"
 for action in promote demote notify migrate_to reload; do
 	expect_rc 3 "$action is not supported: exit 3" gr "$action"
@@ -85,6 +85,8 @@ expect_rc 6 "validate-all: a greeting of two lines is 6" \
 lines"
 expect_rc 6 "validate-all: relative pidfile is 6" \
     gr validate-all grt OCF_RESKEY_pidfile=rel.pid
+expect_rc 0 "validate-all: the default daemon (the build's) is there" \
+    gr validate-all grt OCF_RESKEY_daemon=
 expect_rc 5 "validate-all: missing daemon is 5 (not installed)" \
     gr validate-all grt OCF_RESKEY_daemon="$TMP/no-such-daemon"
 check "... with an exit reason" grep -q '^ocf-exit-reason:.*installed' \
