@@ -30,11 +30,14 @@ else
 fi
 
 # Options of ocf-check used when it has them: the provider the agents are
-# installed under, and the greeter's second instance (multi.* checks) on
-# a port of its own.
-PROVIDER=
+# installed under, the opt-in check that values are never run as shell,
+# and the greeter's second instance (multi.* checks) on a port of its own.
+OPTS=
 case $HELP in
-*--provider*) PROVIDER=--provider=ocf-check ;;
+*--provider*) OPTS=--provider=ocf-check ;;
+esac
+case $HELP in
+*--hostile-values*) OPTS="$OPTS --hostile-values" ;;
 esac
 PORT2=$(free_port)
 while [ "$PORT2" = "$PORT" ]; do
@@ -57,8 +60,8 @@ run_check() {
 	fi
 	mkdir -p "$TMP/$a"
 	RUN=$a
-	# shellcheck disable=SC2086 # $PROVIDER and $SECOND are options or ""
-	timeout 600 "$OCF_CHECK" --strict $PROVIDER -n "ocfcheck-$a" \
+	# shellcheck disable=SC2086 # $OPTS and $SECOND: options, or ""
+	timeout 600 "$OCF_CHECK" --strict $OPTS -n "ocfcheck-$a" \
 	    -o statedir="$TMP/$a" "$@" $SECOND "$(agent_path "$a")" \
 	    >"$TMP/$a.log" 2>&1 </dev/null
 	rc=$?
@@ -66,7 +69,7 @@ run_check() {
 		ok "$a: ocf-check --strict passes"
 	else
 		not_ok "$a: ocf-check --strict passes"
-		diag "ocf-check exited $rc: $OCF_CHECK --strict $PROVIDER" \
+		diag "ocf-check exited $rc: $OCF_CHECK --strict $OPTS" \
 		    "-n ocfcheck-$a -o statedir=$TMP/$a $* $SECOND" \
 		    "$(agent_path "$a")"
 		sed -e 's/^/# /' "$TMP/$a.log"
