@@ -173,7 +173,7 @@ oc() {
 
 # make_agent DIR KIND: write DIR/cli-agent, a small OCF agent that records
 # every call in DIR (its exact environment in env.ACTION.PID, a line with
-# the time in ms in calls) and keeps its state in DIR/state.  KIND:
+# the time in ms in calls) and keeps its state in DIR/state.INSTANCE.  KIND:
 #   plain   start and stop only touch the state file;
 #   daemon  start leaves "sleep 30.$U" holding its stdout and stderr;
 #   slow    start detaches a daemon "sleep 40.$U", marks the resource
@@ -193,7 +193,9 @@ name=$(printf '%s' "${act:-none}" | tr -c 'A-Za-z0-9_-' '_')
 	cat "/proc/$$/environ" >"$D/env.$name.$$"
 	echo "$(date +%s%3N) $name $$" >>"$D/calls"
 } 2>/dev/null
-state=$D/state
+# one state file per instance, so that a second instance is separate
+inst=$(printf '%s' "${OCF_RESOURCE_INSTANCE-}" | tr -c 'A-Za-z0-9_-' '_')
+state=$D/state.$inst
 
 case $act in
 meta-data)
@@ -252,11 +254,11 @@ start)
 	daemon)
 		# keeps this action's stdout and stderr open for 30 s
 		sleep "30.$U" &
-		echo $! >"$D/daemon.pid"
+		echo $! >"$state.pid"
 		;;
 	slow)
 		setsid sleep "40.$U" </dev/null >/dev/null 2>&1 &
-		echo $! >"$D/daemon.pid"
+		echo $! >"$state.pid"
 		: >"$state"
 		: >"$D/start.begun"
 		sleep "20.$U"
@@ -267,9 +269,9 @@ start)
 	exit 0
 	;;
 stop)
-	if [ -f "$D/daemon.pid" ]; then
-		kill "$(cat "$D/daemon.pid")" 2>/dev/null
-		rm -f "$D/daemon.pid"
+	if [ -f "$state.pid" ]; then
+		kill "$(cat "$state.pid")" 2>/dev/null
+		rm -f "$state.pid"
 	fi
 	rm -f "$state"
 	exit 0
@@ -608,7 +610,8 @@ every "$D" all "OCF_RESOURCE_TYPE=cli-agent, OCF_RESOURCE_PROVIDER=heartbeat" \
 every "$D" all "OCF_EXIT_REASON_PREFIX=ocf-exit-reason: in every call" \
     bad_prefix
 every "$D" all "OCF_CHECK_RUN in every call" bad_marker
-every "$D" all "HA_RSCTMP is a directory in TMPDIR in every call" bad_rsctmp
+every "$D" nonmeta "HA_RSCTMP is a directory in TMPDIR (all but meta-data)" \
+    bad_rsctmp
 every "$D" all "no HA_debug or OCF_TRACE_RA without -d and -X" bad_debug
 some "$D" start "OCF_RESOURCE_INSTANCE=t (-n) for start" good_instance
 every "$D" meta "meta-data: instance is the type, no OCF_RESKEY_*" \
@@ -623,7 +626,14 @@ every "$D" other "no CRM_meta_interval or _name for actions but monitor" \
     bad_interval
 verdict "the run left nothing in TMPDIR (HA_RSCTMP removed)" \
     dir_empty "$T/tmpdir"
-verdict "the run left the resource stopped" [ ! -e "$D/state" ]
+# No state file (of any instance) in directory $1: everything stopped.
+no_state() {
+	for f in "$1"/state.*; do
+		[ -e "$f" ] && return 1
+	done
+	return 0
+}
+verdict "the run left the resource stopped" no_state "$D"
 procs_matching -F "$T/" >"$T/procs"
 verdict "no process of the agent survived the run" [ ! -s "$T/procs" ]
 
@@ -712,7 +722,7 @@ if [ -e "$T/start.begun" ]; then
 	procs_matching -F "$T/cli-agent" >>"$T/procs"
 	verdict "... the interrupted start is gone" [ ! -s "$T/procs" ]
 	verdict "... the resource was stopped (state file removed by stop)" \
-	    [ ! -e "$T/state" ]
+	    no_state "$T"
 	stop_after_start() {
 		sed -n '/ start /,$p' "$T/calls" | grep -q ' stop '
 	}
