@@ -24,3 +24,17 @@ tests_unit_test_check_SOURCES = tests/unit/test-check.c
 tests_unit_test_check_LDADD = $(UNIT_LDADD)
 tests_unit_test_check_CFLAGS = $(UNIT_CFLAGS)
 endif
+
+# Fixture programs of the runner's unit tests (tests/unit/test-proc.c),
+# found through TOP_SRCDIR; executable in git and in the tarball.
+EXTRA_DIST += \
+	tests/unit/progs/daemon.sh \
+	tests/unit/progs/environ.sh \
+	tests/unit/progs/exit.sh \
+	tests/unit/progs/flood.sh \
+	tests/unit/progs/hygiene.sh \
+	tests/unit/progs/ignore-term.sh \
+	tests/unit/progs/output.sh \
+	tests/unit/progs/segv.sh \
+	tests/unit/progs/sleep.sh \
+	tests/unit/progs/stdin.sh

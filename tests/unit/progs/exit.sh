@@ -1,0 +1,3 @@
+#!/bin/sh
+# Exit with the status given as $1.
+exit "$1"
