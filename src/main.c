@@ -106,7 +106,6 @@ main_agent(struct oc_agent *ag, struct oc_cmdline *cl)
 	ag->trace = cl->trace;
 	ag->timeout_override_ms = cl->timeout_ms;
 	ag->grace_ms = cl->grace_ms;
-	ag->rsctmp = main_rsctmp();
 	if (geteuid() == 0 && (pw = getpwnam(cl->opts.user)) != NULL &&
 	    pw->pw_uid != 0) {
 		ag->user_uid = pw->pw_uid;
@@ -190,6 +189,8 @@ main(int argc, char **argv)
 		    "detach may be missed");
 	main_agent(&agent, &cl);
 	rep = main_reporters(&cl);
+	/* last: every usage error above exits before anything is created */
+	agent.rsctmp = main_rsctmp();
 	agent.on_action = main_hook_action;
 	agent.on_tick = main_hook_tick;
 	agent.hook_arg = rep;
