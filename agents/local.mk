@@ -8,8 +8,7 @@
 # the copy that make install writes names the installed daemon.
 
 ocfagent_SCRIPTS += agents/stateless agents/promotable agents/greeter
-EXTRA_DIST += agents/stateless agents/promotable agents/greeter.in \
-	agents/README-section.md
+EXTRA_DIST += agents/stateless agents/promotable agents/greeter.in
 
 pkglibexec_PROGRAMS = agents/ocf-greeterd
 agents_ocf_greeterd_SOURCES = agents/greeterd.c
