@@ -76,10 +76,19 @@ oc_agent_init(struct oc_agent *ag, const char *path)
 	oc_strv_init(&ag->params);
 	oc_strv_init(&ag->params2);
 	oc_strv_init(&ag->env_extra);
-	if (strchr(path, '/') == NULL)
-		ag->path = xasprintf("./%s", path);
-	else
+	/* absolute (symlinks kept), so it runs from any directory and as
+	 * any user, and resource.d/<provider>/ shows in relative paths too */
+	if (path[0] == '/')
 		ag->path = xstrdup(path);
+	else {
+		char *cwd = getcwd(NULL, 0);
+
+		if (cwd == NULL)
+			oc_die_errno("cannot get the current directory");
+		ag->path = xasprintf("%s/%s", strcmp(cwd, "/") ? cwd : "",
+		    strncmp(path, "./", 2) == 0 ? path + 2 : path);
+		free(cwd);
+	}
 	slash = strrchr(ag->path, '/');
 	base = slash + 1;
 	ag->type = xstrdup(base);
@@ -185,6 +194,27 @@ oc_agent_timeout(const struct oc_agent *ag, const char *action)
 	return OC_DEFAULT_TIMEOUT_MS;
 }
 
+/* What Pacemaker gives every action of a promotable clone (§2.3). */
+static void
+agent_clone_env(struct oc_strv *env)
+{
+	static const char *const meta[][2] = {
+		{ "clone", "0" }, { "clone_max", "2" }, { "clone_node_max", "1" },
+		{ "globally_unique", "false" }, { "notify", "false" },
+		{ "promotable", "true" }, { "promoted_max", "1" },
+		{ "promoted_node_max", "1" }, { "master_max", "1" },
+		{ "master_node_max", "1" },
+	};
+	size_t i;
+
+	for (i = 0; i < OC_ARRAY_SIZE(meta); i++) {
+		char *name = xasprintf("OCF_RESKEY_CRM_meta_%s", meta[i][0]);
+
+		oc_env_set(env, name, meta[i][1]);
+		free(name);
+	}
+}
+
 void
 oc_agent_env(const struct oc_agent *ag, const struct oc_action *a,
     long timeout_ms, struct oc_strv *env)
@@ -209,6 +239,8 @@ oc_agent_env(const struct oc_agent *ag, const struct oc_action *a,
 		oc_env_set(env, "OCF_RESKEY_CRM_meta_on_node", ag->hostname);
 		oc_env_set(env, "OCF_RESKEY_CRM_meta_on_node_uuid", ag->hostname);
 	}
+	if (ag->promotable && !a->meta_env)
+		agent_clone_env(env);
 	if (ag->debug)
 		oc_env_set(env, "HA_debug", "1");
 	if (ag->trace)

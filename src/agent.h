@@ -101,6 +101,8 @@ struct oc_agent {
 	int		 ra_minor;	/* OCF_RA_VERSION_MINOR (1) */
 	unsigned	 debug:1;	/* -d: HA_debug=1 */
 	unsigned	 trace:1;	/* -X: OCF_TRACE_RA=1 */
+	unsigned	 promotable:1;	/* run as a promotable clone instance:
+					   every action gets the clone meta */
 	long		 timeout_override_ms;	/* --timeout; < 0 none */
 	long		 grace_ms;	/* SIGTERM -> SIGKILL */
 	char		*marker;	/* value of OCF_CHECK_RUN for this run */

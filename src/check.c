@@ -513,6 +513,8 @@ oc_checks_run(struct oc_ctx *ctx, struct oc_reporter *rep)
 			    "checks and cleaning up");
 		}
 		check_result_init(&res, c);
+		/* a role-capable agent only ever runs as a promotable clone */
+		ctx->agent->promotable = ctx->roles;
 		t = oc_now_ms();
 		if (check_needs_met(ctx, c, &res)) {
 			int was = oc_proc_interrupted;

@@ -184,8 +184,12 @@ test_init_path(void **state)
 		{ "/resource.d/pacemaker/Dummy", NULL, "Dummy", "pacemaker" },
 		{ "/x/notresource.d/p/t", NULL, "t", "heartbeat" },
 		{ "/a/b/c", NULL, "c", "heartbeat" },
-		{ "Dummy", "./Dummy", "Dummy", "heartbeat" },
+		/* relative paths are made absolute (from the cwd, links kept) */
+		{ "Dummy", "", "Dummy", "heartbeat" },
+		{ "./Dummy", "", "Dummy", "heartbeat" },
+		{ "r/resource.d/pacemaker/Dummy", "", "Dummy", "pacemaker" },
 	};
+	char *cwd = getcwd(NULL, 0), *want;
 	struct oc_agent ag;
 	char *inst;
 	size_t i;
@@ -193,8 +197,11 @@ test_init_path(void **state)
 	(void)state;
 	for (i = 0; i < OC_ARRAY_SIZE(cases); i++) {
 		oc_agent_init(&ag, cases[i].path);
-		assert_string_equal(ag.path, cases[i].fixed ? cases[i].fixed :
-		    cases[i].path);
+		want = cases[i].fixed == NULL ? xstrdup(cases[i].path) :
+		    xasprintf("%s/%s", cwd, cases[i].path +
+		    (strncmp(cases[i].path, "./", 2) == 0 ? 2 : 0));
+		assert_string_equal(ag.path, want);
+		free(want);
 		assert_string_equal(ag.type, cases[i].type);
 		assert_string_equal(ag.provider, cases[i].provider);
 		inst = xasprintf("ocf-check-%s-%ld", cases[i].type,
@@ -204,6 +211,7 @@ test_init_path(void **state)
 		assert_int_equal(ag.nruns, 0);
 		oc_agent_release(&ag);
 	}
+	free(cwd);
 }
 
 /* What the environment-builder tests work on (setup_env/teardown_env). */
