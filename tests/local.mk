@@ -38,3 +38,6 @@ EXTRA_DIST += \
 	tests/unit/progs/segv.sh \
 	tests/unit/progs/sleep.sh \
 	tests/unit/progs/stdin.sh
+
+# The TAP primitives the shell tests source.
+EXTRA_DIST += tests/tap.sh

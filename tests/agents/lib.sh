@@ -16,39 +16,8 @@ export LC_ALL
 # shellcheck disable=SC2034 # used by the scripts that source this file
 GREETERD=$AGENTS_BUILD/ocf-greeterd
 
-TESTNUM=0
-FAILED=0
-
-diag() {
-	printf '%s\n' "$@" | sed 's/^/# /'
-}
-
-# Show a file as TAP diagnostics (at most 40 lines).
-diag_file() {
-	[ -s "$1" ] && sed -e 's/^/# /' -e 40q "$1"
-	return 0
-}
-
-ok() {
-	TESTNUM=$((TESTNUM + 1))
-	echo "ok $TESTNUM - $*"
-}
-
-not_ok() {
-	TESTNUM=$((TESTNUM + 1))
-	FAILED=$((FAILED + 1))
-	echo "not ok $TESTNUM - $*"
-}
-
-skip() {
-	TESTNUM=$((TESTNUM + 1))
-	echo "ok $TESTNUM # SKIP $*"
-}
-
-skip_all() {
-	echo "1..0 # SKIP $*"
-	exit 0
-}
+# shellcheck source=tests/tap.sh
+. "$(dirname "$0")/../tap.sh"
 
 # check DESCRIPTION COMMAND...: passes when the command succeeds.  It
 # leaves $TMP/out and $TMP/err alone, so it can look at them.

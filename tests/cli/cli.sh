@@ -25,7 +25,7 @@ if [ ! -x "$OCF_CHECK" ]; then
 fi
 
 PATH_OCF=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-TESTNUM=0
+. "$TOP_SRCDIR/tests/tap.sh"
 # A number no other test run uses: daemons of our test agents carry it in
 # their command line (sleep 30.$U), so that we can tell them apart.
 U=$$$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
@@ -67,20 +67,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
-
-ok() {
-	TESTNUM=$((TESTNUM + 1))
-	echo "ok $TESTNUM - $*"
-}
-
-not_ok() {
-	TESTNUM=$((TESTNUM + 1))
-	echo "not ok $TESTNUM - $*"
-}
-
-diag() {
-	printf '%s\n' "$@" | sed 's/^/# /'
-}
 
 # Show a file as TAP diagnostics (at most 30 lines, control bytes escaped).
 diag_file() {

@@ -13,33 +13,13 @@ export LC_ALL
 : "${OCF_CHECK:=$TOP_BUILDDIR/ocf-check}"
 PAGE=$TOP_SRCDIR/man/ocf-check.1
 
-TESTNUM=0
+. "$TOP_SRCDIR/tests/tap.sh"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/ocf-check-sync.XXXXXX") || {
 	echo "Bail out! cannot create a temporary directory"
 	exit 1
 }
 trap 'rm -rf "$TMP"' EXIT
 trap 'exit 1' INT TERM HUP
-
-ok() {
-	TESTNUM=$((TESTNUM + 1))
-	echo "ok $TESTNUM - $*"
-}
-
-not_ok() {
-	TESTNUM=$((TESTNUM + 1))
-	echo "not ok $TESTNUM - $*"
-}
-
-skip() {
-	TESTNUM=$((TESTNUM + 1))
-	echo "ok $TESTNUM # SKIP $*"
-}
-
-diag_file() {
-	[ -s "$1" ] && sed -e 's/^/# /' -e 40q "$1"
-	return 0
-}
 
 # in_list WORD FILE: is WORD a whole line of FILE?
 in_list() {

@@ -8,34 +8,13 @@ export LC_ALL
 : "${TOP_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
 PAGE=$TOP_SRCDIR/man/ocf-check.1
 
-TESTNUM=0
+. "$TOP_SRCDIR/tests/tap.sh"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/ocf-check-man.XXXXXX") || {
 	echo "Bail out! cannot create a temporary directory"
 	exit 1
 }
 trap 'rm -rf "$TMP"' EXIT
 trap 'exit 1' INT TERM HUP
-
-ok() {
-	TESTNUM=$((TESTNUM + 1))
-	echo "ok $TESTNUM - $*"
-}
-
-not_ok() {
-	TESTNUM=$((TESTNUM + 1))
-	echo "not ok $TESTNUM - $*"
-}
-
-skip() {
-	TESTNUM=$((TESTNUM + 1))
-	echo "ok $TESTNUM # SKIP $*"
-}
-
-# Show a file as TAP diagnostics (at most 40 lines).
-diag_file() {
-	[ -s "$1" ] && sed -e 's/^/# /' -e 40q "$1"
-	return 0
-}
 
 if [ ! -r "$PAGE" ]; then
 	echo "1..0 # SKIP no manual page at $PAGE"

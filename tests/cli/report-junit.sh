@@ -64,7 +64,7 @@ if [ -n "$PASS_AGENT" ]; then
 	    grep . | sort -u | wc -l)" ]
 else
 	for d in well-formed tests failures skipped children ids name unique; do
-		skip "passing agent: $d" "agents/stateless is missing"
+		skip "passing agent: $d: agents/stateless is missing"
 	done
 fi
 

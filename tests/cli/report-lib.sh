@@ -10,28 +10,13 @@ export LC_ALL
 : "${OCF_CHECK:=$TOP_BUILDDIR/ocf-check}"
 : "${AGENTS_SRC:=$TOP_SRCDIR/agents}"
 
-TESTNUM=0
+. "$TOP_SRCDIR/tests/tap.sh"
 T=$(mktemp -d "${TMPDIR:-/tmp}/ocf-check-report.XXXXXX") || {
 	echo "Bail out! cannot create a temporary directory"
 	exit 1
 }
 trap 'rm -rf "$T"' EXIT
 trap 'exit 1' INT TERM HUP
-
-ok() {
-	TESTNUM=$((TESTNUM + 1))
-	echo "ok $TESTNUM - $*"
-}
-
-not_ok() {
-	TESTNUM=$((TESTNUM + 1))
-	echo "not ok $TESTNUM - $*"
-}
-
-skip() {
-	TESTNUM=$((TESTNUM + 1))
-	echo "ok $TESTNUM - $1 # SKIP $2"
-}
 
 # check "description" command...: ok when the command succeeds.
 check() {

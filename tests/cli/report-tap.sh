@@ -76,11 +76,11 @@ if [ -n "$PASS_AGENT" ]; then
 		check "tap-driver.sh passes it (got: $v)" \
 		    [ "$v" = "PASS PASS=$((n - s)) FAIL=0 SKIP=$s ERROR=0" ]
 	else
-		skip "tap-driver.sh passes it" "no build-aux/tap-driver.sh"
+		skip "tap-driver.sh passes it: no build-aux/tap-driver.sh"
 	fi
 else
 	for d in "exits 0" "well-formed" "prove" "tap-driver.sh"; do
-		skip "passing agent: $d" "agents/stateless is missing"
+		skip "passing agent: $d: agents/stateless is missing"
 	done
 fi
 
@@ -114,8 +114,8 @@ if [ -f "$DRIVER" ]; then
 	v=$(driver_verdict broken2 -- /bin/sh "$T/broken.t")
 	check "make check fails on it (got: $v)" [ "${v%% *}" != PASS ]
 else
-	skip "tap-driver.sh fails exactly those" "no build-aux/tap-driver.sh"
-	skip "make check fails on it" "no build-aux/tap-driver.sh"
+	skip "tap-driver.sh fails exactly those: no build-aux/tap-driver.sh"
+	skip "make check fails on it: no build-aux/tap-driver.sh"
 fi
 
 # --- --strict and the text format agree with the stream -----------------
