@@ -245,8 +245,8 @@ oc_agent_env(const struct oc_agent *ag, const struct oc_action *a,
 		oc_env_set(env, "HA_debug", "1");
 	if (ag->trace)
 		oc_env_set(env, "OCF_TRACE_RA", "1");
-	/* the same for every user: agents derive default paths from it */
-	if (ag->rsctmp != NULL)
+	/* not for meta-data: the controller that runs it sets none */
+	if (ag->rsctmp != NULL && !a->meta_env)
 		oc_env_set(env, "HA_RSCTMP", ag->rsctmp);
 	for (i = 0; i < ag->env_extra.n; i++) {
 		char *eq = strchr(ag->env_extra.v[i], '=');

@@ -28,7 +28,7 @@ meta_limit(const struct oc_ctx *ctx)
 
 /*
  * Run meta-data as the controller does: no instance parameters, the
- * runner's clean environment without HA_RSCTMP, OCF_OUTPUT_FORMAT=text;
+ * runner's clean environment (no HA_RSCTMP), OCF_OUTPUT_FORMAT=text;
  * then var=value if var is set, as the unprivileged user if as_user.
  */
 static const struct oc_run *
@@ -40,8 +40,6 @@ meta_run(struct oc_ctx *ctx, const char *var, const char *value, int as_user)
 	a.meta_env = 1;
 	a.as_user = as_user;
 	oc_env_set(&a.set, "OCF_OUTPUT_FORMAT", "text");
-	/* the controller sets no HA_RSCTMP; defaults derive from it */
-	oc_strv_push(&a.unset, "HA_RSCTMP");
 	if (var != NULL)
 		oc_env_set(&a.set, var, value);
 	if (ctx->meta_run != NULL)

@@ -206,14 +206,15 @@ main(int argc, char **argv)
 	rc = oc_checks_run(&ctx, rep);
 
 	oc_report_destroy(rep);
+	if (ctx.meta != NULL)
+		oc_meta_free(ctx.meta);
+	oc_meta_cleanup();	/* after the JUnit reporter used libxml2 */
 	if (rc == OC_EXIT_HARNESS && ctx.cleanup_rc == 0)
 		fprintf(stderr, "ocf-check: interrupted; the resource was "
 		    "stopped and the agent's processes killed\n");
 	else if (rc == OC_EXIT_HARNESS)
 		fprintf(stderr, "ocf-check: interrupted; the final cleanup "
 		    "failed: %s\n", ctx.cleanup_why.buf);
-	if (ctx.meta != NULL)
-		oc_meta_free(ctx.meta);
 	nftw(agent.rsctmp, main_rm, 16, FTW_DEPTH | FTW_PHYS);
 	oc_buf_release(&ctx.state_why);
 	oc_buf_release(&ctx.cleanup_why);

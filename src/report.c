@@ -316,8 +316,6 @@ oc_report_run_line(struct oc_buf *b, const struct oc_run *run)
 		oc_report_escape(b, run->env, strlen(run->env), 0);
 		oc_buf_addch(b, ']');
 	}
-	if (run->as_user)
-		oc_buf_adds(b, " as the unprivileged user");
 	oc_buf_addch(b, ' ');
 	oc_run_describe(run, b);
 	oc_buf_addf(b, " in %ld ms", run->elapsed_ms);

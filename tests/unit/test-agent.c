@@ -319,6 +319,10 @@ test_env_options(void **state)
 	c->a.as_user = 1;	/* the unprivileged user gets the same one */
 	oc_agent_env(ag, &c->a, 20000, &c->env);
 	assert_env(&c->env, "HA_RSCTMP", "/tmp/rsc tmp");
+	oc_strv_release(&c->env);
+	c->a.meta_env = 1;	/* but meta-data none: the controller sets none */
+	oc_agent_env(ag, &c->a, 20000, &c->env);
+	assert_null(oc_env_get(&c->env, "HA_RSCTMP"));
 }
 
 /* The action's set and unset lists, instance and parameters apply. */
