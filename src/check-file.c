@@ -139,6 +139,15 @@ file_in_path(const char *prog)
 	return found;
 }
 
+/* The agent cannot run at all: skip every later row that would run it. */
+static void
+file_unrunnable(struct oc_ctx *ctx, const char *id)
+{
+	oc_ctx_broken(ctx, "the agent cannot be executed (%s): nothing was run",
+	    id);
+	ctx->unrunnable = 1;
+}
+
 static enum oc_status
 file_interpreter(struct oc_ctx *ctx, struct oc_result *res)
 {
@@ -150,22 +159,34 @@ file_interpreter(struct oc_ctx *ctx, struct oc_result *res)
 		return oc_skip(res, "the agent has no #! line");
 	if ((nl = strchr(line, '\n')) != NULL)
 		*nl = '\0';
-	if (nl != NULL && nl > line && nl[-1] == '\r')
+	if (nl != NULL && nl > line && nl[-1] == '\r') {
+		file_unrunnable(ctx, "file.interpreter");
 		return oc_fail(res, "the #! line ends with a carriage return "
 		    "(CRLF line endings): exec fails with ENOENT and Pacemaker "
 		    "reports OCF_ERR_INSTALLED (5)");
+	}
 	arg[0] = '\0';
-	if (sscanf(line + 2, " %255s %255s", interp, arg) < 1)
+	if (sscanf(line + 2, " %255s %255s", interp, arg) < 1) {
+		file_unrunnable(ctx, "file.interpreter");
 		return oc_fail(res, "the #! line names no interpreter");
-	if (access(interp, X_OK) == -1)
+	}
+	if (access(interp, X_OK) == -1) {
+		int e = errno;
+
+		file_unrunnable(ctx, "file.interpreter");
 		return oc_fail(res, "the interpreter '%s' named by the #! line "
-		    "%s", interp, errno == ENOENT ? "does not exist" :
-		    "is not executable");
+		    "%s: exec fails and Pacemaker reports %s", interp,
+		    e == ENOENT ? "does not exist" : "is not executable",
+		    e == ENOENT ? "OCF_ERR_INSTALLED (5)" : "OCF_ERR_PERM (4)");
+	}
 	if (strcmp(strrchr(interp, '/') ? strrchr(interp, '/') + 1 : interp,
 	    "env") == 0 && arg[0] != '\0' && arg[0] != '-' &&
-	    !file_in_path(arg))
+	    !file_in_path(arg)) {
+		file_unrunnable(ctx, "file.interpreter");
 		return oc_fail(res, "'%s %s': '%s' is not in Pacemaker's PATH "
-		    "(%s)", interp, arg, arg, OC_PATH_DEFAULT);
+		    "(%s): every action would exit 127", interp, arg, arg,
+		    OC_PATH_DEFAULT);
+	}
 	return OC_PASS;
 }
 
