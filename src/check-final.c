@@ -53,6 +53,9 @@ clean_tester_cleans_up(struct oc_ctx *ctx, struct oc_result *res)
 {
 	if (ctx->opts->meta_only)
 		return oc_skip(res, "nothing was started");
+	if (ctx->unrunnable)
+		return oc_skip(res, "the agent cannot be executed: nothing was "
+		    "started");
 	if (ctx->cleanup_rc != 0)
 		return oc_fail(res, "the final cleanup failed: %s; the resource "
 		    "may still be running", ctx->cleanup_why.buf);
