@@ -41,10 +41,14 @@ role_settle(struct oc_ctx *ctx)
 	return -1;
 }
 
+/* The nonsense action of exec.unknown-action (check-exec.c). */
+#define ROLE_UNKNOWN	"ocf-check-no-such-action"
+
 static enum oc_status
 role_unsupported_3(struct oc_ctx *ctx, struct oc_result *res)
 {
-	const struct oc_run *d, *p;
+	const struct oc_run *d, *p, *u;
+	int any0;
 
 	if (ctx->roles)
 		return oc_skip(res, "the agent advertises promote and demote");
@@ -52,16 +56,27 @@ role_unsupported_3(struct oc_ctx *ctx, struct oc_result *res)
 	p = oc_ctx_run(ctx, "promote");
 	if (oc_run_is(d, 3) && oc_run_is(p, 3))
 		return OC_PASS;
-	if (!oc_run_is(p, 3) && !oc_run_is(d, 3)) {
+	/* an agent that answers 0 to anything implements nothing by it */
+	u = oc_ctx_last_run(ctx, ROLE_UNKNOWN);
+	any0 = u != NULL && oc_run_is(u, OCF_SUCCESS);
+	if (oc_run_is(p, OCF_SUCCESS) && oc_run_is(d, OCF_SUCCESS) && !any0) {
 		/* it implements roles without saying so */
 		ctx->roles = 1;
 		oc_note(res, "promote and demote are implemented but not "
 		    "advertised (see act.advertised-matches): testing roles");
-	} else {
+	} else if (!any0 && (oc_run_is(p, OCF_SUCCESS) ||
+	    oc_run_is(d, OCF_SUCCESS)) && (oc_run_is(p, 3) || oc_run_is(d, 3))) {
 		res->run = oc_run_is(p, 3) ? d : p;
 		oc_fail_sev(res, OC_SEV_ERROR, "promote gave %s and demote %s: "
 		    "only one of them is implemented",
 		    ocf_rc_str(p->status), ocf_rc_str(d->status));
+	} else {
+		oc_expect(res, p, OCF_ERR_UNIMPLEMENTED);
+		oc_expect(res, d, OCF_ERR_UNIMPLEMENTED);
+		oc_note(res, "an agent without roles returns "
+		    "OCF_ERR_UNIMPLEMENTED (3) for promote and demote%s", any0 ?
+		    "; this one returns 0 even for an unknown action "
+		    "(exec.unknown-action)" : "");
 	}
 	(void)role_settle(ctx);
 	return res->status;
