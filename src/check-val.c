@@ -7,6 +7,7 @@
 
 #include <sys/stat.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,29 +116,65 @@ val_succeeds(struct oc_ctx *ctx, struct oc_result *res)
 	return 1;
 }
 
+/* The last plain probe before validate-all first ran, or NULL. */
+static const struct oc_run *
+val_probe_before(const struct oc_ctx *ctx)
+{
+	const struct oc_run *probe = NULL;
+	size_t i;
+
+	for (i = 0; i < ctx->agent->nruns; i++) {
+		const struct oc_run *r = ctx->agent->runs[i];
+
+		if (r->action == NULL)
+			continue;
+		if (strcmp(r->action, "validate-all") == 0)
+			break;
+		if (r->probe && r->env[0] == '\0' && strcmp(r->instance,
+		    ctx->agent->instance) == 0)
+			probe = r;
+	}
+	return probe;
+}
+
+/*
+ * It runs after the other validate-all rows, so that what any of their
+ * runs changed or left behind is found; it kills what they left, so that
+ * later rows judge their own actions.
+ */
 static enum oc_status
 val_no_side_effects(struct oc_ctx *ctx, struct oc_result *res)
 {
 	const struct oc_run *before, *after;
 	struct oc_leftover *l;
-	size_t n;
+	size_t n, i, left = 0;
 
 	if (!val_usable(ctx, res))
 		return OC_SKIP;
-	before = oc_ctx_monitor(ctx, OC_MON_PROBE);
+	before = val_probe_before(ctx);
+	if (before == NULL)
+		before = oc_ctx_monitor(ctx, OC_MON_PROBE);
 	(void)oc_ctx_run(ctx, "validate-all");
 	after = oc_ctx_monitor(ctx, OC_MON_PROBE);
 	if (before->status != after->status || before->end != after->end) {
 		res->run = after;
-		oc_fail(res, "a probe gave %s before validate-all and %s after "
-		    "it: validate-all changed the state",
+		oc_fail(res, "a probe gave %s before validate-all first ran and "
+		    "%s after it: validate-all changed the state",
 		    ocf_rc_str(before->status), ocf_rc_str(after->status));
 	}
 	n = oc_agent_leftovers(ctx->agent, ctx->agent->instance, &l);
-	if (n > 0 && strcmp(l[0].action, "validate-all") == 0)
-		oc_fail(res, "validate-all left a process running: pid %ld (%s)",
-		    (long)l[0].pid, l[0].cmdline);
+	for (i = 0; i < n; i++) {
+		if (strcmp(l[i].action, "validate-all") != 0)
+			continue;
+		left++;
+		oc_fail(res, "validate-all left a process running: pid %ld "
+		    "(%s)", (long)l[i].pid, l[i].cmdline);
+		kill(l[i].pid, SIGKILL);
+	}
+	if (left > 0)
+		oc_note(res, "ocf-check killed %s", left == 1 ? "it" : "them");
 	oc_leftovers_free(l, n);
+	oc_proc_reap_orphans();
 	return res->status;
 }
 
@@ -343,9 +380,6 @@ static const struct oc_check val_rows[] = {
 	  OC_SEV_ERROR, "S1.1 §validate-all; PA §Optional Actions", 0, val_ok },
 	{ "val.unsupported-ok", "validate-all is implemented (3 is legal)",
 	  OC_SEV_INFO, "S1.1 §Optional Actions", 0, val_unsupported_ok },
-	{ "val.no-side-effects", "validate-all changes no state and leaves "
-	  "no process", OC_SEV_ERROR, "S1.1 §validate-all", 0,
-	  val_no_side_effects },
 	{ "val.missing-required", "a missing required parameter gives 6",
 	  OC_SEV_ERROR, "S1.1 §Exit Status Codes (6); DG §validate-all",
 	  OC_NEED_META, val_missing_required },
@@ -361,6 +395,9 @@ static const struct oc_check val_rows[] = {
 	{ "param.values-are-data", "parameter values are never run as shell",
 	  OC_SEV_ERROR, "S1.1 §Resource Parameters", OC_NEED_META |
 	  OC_NEED_HOSTILE, param_values_are_data },
+	{ "val.no-side-effects", "validate-all changes no state and leaves "
+	  "no process", OC_SEV_ERROR, "S1.1 §validate-all", 0,
+	  val_no_side_effects },
 };
 
 const struct oc_check_group oc_checks_val = {
