@@ -18,6 +18,49 @@
 #include "ocf.h"
 
 static const int life_running[] = { OCF_SUCCESS, OCF_DEGRADED, -1 };
+/* The pids of instance's processes that action started (any action when
+ * NULL), as a list of n; free() it. */
+static pid_t *
+life_pids(struct oc_ctx *ctx, const char *action, size_t *np)
+{
+	struct oc_leftover *l;
+	size_t n, i, k = 0;
+	pid_t *pids;
+
+	n = oc_agent_leftovers(ctx->agent, ctx->agent->instance, &l);
+	pids = xcalloc(n ? n : 1, sizeof(*pids));
+	for (i = 0; i < n; i++)
+		if (action == NULL || strcmp(l[i].action, action) == 0)
+			pids[k++] = l[i].pid;
+	oc_leftovers_free(l, n);
+	*np = k;
+	return pids;
+}
+
+static int
+life_in(const pid_t *pids, size_t n, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (pids[i] == pid)
+			return 1;
+	return 0;
+}
+
+/* Kill pids[] with SIGKILL and reap them. */
+static void
+life_kill(const pid_t *pids, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		kill(pids[i], SIGKILL);
+	if (n > 0) {
+		usleep(20000);
+		oc_proc_reap_orphans();
+	}
+}
 
 /* Bring the resource to stopped after an unexpected monitor result. */
 static void
@@ -111,7 +154,7 @@ life_monitor_readonly(struct oc_ctx *ctx, struct oc_result *res)
 	const struct oc_run *a = oc_ctx_monitor(ctx, OC_MON_RECURRING);
 	const struct oc_run *b = oc_ctx_monitor(ctx, OC_MON_RECURRING);
 	struct oc_leftover *l;
-	size_t n;
+	size_t n, i;
 
 	if (a->status != b->status || a->end != b->end) {
 		res->run = b;
@@ -119,28 +162,23 @@ life_monitor_readonly(struct oc_ctx *ctx, struct oc_result *res)
 		    ocf_rc_str(a->status), ocf_rc_str(b->status));
 	}
 	n = oc_agent_leftovers(ctx->agent, ctx->agent->instance, &l);
-	if (n > 0)
-		oc_fail(res, "monitor of the stopped resource left a process "
-		    "running: pid %ld (%s, started by %s)", (long)l[0].pid,
-		    l[0].cmdline, l[0].action);
+	for (i = 0; i < n; i++)
+		if (strcmp(l[i].action, "monitor") == 0) {
+			oc_fail(res, "monitor of the stopped resource left a "
+			    "process running: pid %ld (%s)", (long)l[i].pid,
+			    l[i].cmdline);
+			break;
+		}
 	oc_leftovers_free(l, n);
 	return res->status;
 }
 
-/* Remember which processes run after the first start. */
+/* Remember which processes start left running (life.start-no-dup). */
 static void
 life_census(struct oc_ctx *ctx)
 {
-	struct oc_leftover *l;
-	size_t n, i;
-
-	n = oc_agent_leftovers(ctx->agent, ctx->agent->instance, &l);
 	free(ctx->start_pids);
-	ctx->start_pids = xcalloc(n ? n : 1, sizeof(pid_t));
-	for (i = 0; i < n; i++)
-		ctx->start_pids[i] = l[i].pid;
-	ctx->nstart_pids = n;
-	oc_leftovers_free(l, n);
+	ctx->start_pids = life_pids(ctx, "start", &ctx->nstart_pids);
 }
 
 static enum oc_status
@@ -226,29 +264,30 @@ life_start_idempotent(struct oc_ctx *ctx, struct oc_result *res)
 	return res->status;
 }
 
-static int
-life_had_pid(const struct oc_ctx *ctx, pid_t pid)
-{
-	size_t i;
-
-	for (i = 0; i < ctx->nstart_pids; i++)
-		if (ctx->start_pids[i] == pid)
-			return 1;
-	return 0;
-}
-
+/*
+ * A new process of start's beside one that the first start left: a second
+ * copy.  When none of those still runs, the service had died and this
+ * start replaced it, which is right.
+ */
 static enum oc_status
 life_start_no_dup(struct oc_ctx *ctx, struct oc_result *res)
 {
 	struct oc_leftover *l;
-	size_t n, i;
+	size_t n, i, old = 0;
 
 	n = oc_agent_leftovers(ctx->agent, ctx->agent->instance, &l);
 	for (i = 0; i < n; i++)
-		if (!life_had_pid(ctx, l[i].pid))
-			oc_fail(res, "after the second start a new process runs: "
-			    "pid %ld (%s, started by %s): a second copy of the "
-			    "service?", (long)l[i].pid, l[i].cmdline, l[i].action);
+		if (life_in(ctx->start_pids, ctx->nstart_pids, l[i].pid))
+			old++;
+	for (i = 0; i < n && old > 0; i++)
+		if (strcmp(l[i].action, "start") == 0 &&
+		    !life_in(ctx->start_pids, ctx->nstart_pids, l[i].pid))
+			oc_fail(res, "after the second start a new process runs "
+			    "beside the first start's: pid %ld (%s): a second "
+			    "copy of the service", (long)l[i].pid, l[i].cmdline);
+	if (old == 0 && ctx->nstart_pids > 0)
+		oc_note(res, "the processes of the first start had ended; the "
+		    "second start replaced them");
 	oc_leftovers_free(l, n);
 	return res->status;
 }
@@ -260,11 +299,13 @@ life_crash_detected(struct oc_ctx *ctx, struct oc_result *res)
 	    OCF_RUNNING_PROMOTED, OCF_DEGRADED_PROMOTED };
 	const struct oc_run *r;
 	size_t killed, i;
+	pid_t *pids = life_pids(ctx, "start", &killed);
 
-	killed = oc_agent_kill_leftovers(ctx->agent, ctx->agent->instance);
+	life_kill(pids, killed);
+	free(pids);
 	if (killed == 0)
-		return oc_skip(res, "the agent left no process running after "
-		    "start: nothing to crash");
+		return oc_skip(res, "start left no process running: nothing to "
+		    "crash");
 	oc_note(res, "killed %zu process%s with SIGKILL", killed,
 	    killed == 1 ? "" : "es");
 	r = oc_ctx_monitor(ctx, OC_MON_RECURRING);
@@ -394,6 +435,31 @@ life_no_procs(struct oc_ctx *ctx, struct oc_result *res, const char *when)
 	oc_leftovers_free(l, n);
 }
 
+/* Fail for each process of the instance not in before[], and kill it. */
+static void
+life_new_procs(struct oc_ctx *ctx, struct oc_result *res, const pid_t *before,
+    size_t nbefore, const char *when)
+{
+	struct oc_leftover *l;
+	pid_t *kill_list;
+	size_t n, i, k = 0;
+
+	n = oc_agent_leftovers(ctx->agent, ctx->agent->instance, &l);
+	kill_list = xcalloc(n ? n : 1, sizeof(*kill_list));
+	for (i = 0; i < n; i++)
+		if (!life_in(before, nbefore, l[i].pid)) {
+			oc_fail(res, "%s, pid %ld is still running: %s (started "
+			    "by %s)", when, (long)l[i].pid, l[i].cmdline,
+			    l[i].action);
+			kill_list[k++] = l[i].pid;
+		}
+	if (k > 0)
+		oc_note(res, "ocf-check killed %s", k == 1 ? "it" : "them");
+	life_kill(kill_list, k);
+	free(kill_list);
+	oc_leftovers_free(l, n);
+}
+
 static enum oc_status
 clean_no_procs_after_stop(struct oc_ctx *ctx, struct oc_result *res)
 {
@@ -465,6 +531,8 @@ val_start_missing_required(struct oc_ctx *ctx, struct oc_result *res)
 	struct oc_action a = OC_ACTION_INIT("start");
 	struct oc_strv params = OC_STRV_INIT;
 	const struct oc_run *r;
+	pid_t *before;
+	size_t nbefore;
 
 	if (!life_failing_start(ctx, &a, &params, 1)) {
 		oc_action_release(&a);
@@ -472,6 +540,7 @@ val_start_missing_required(struct oc_ctx *ctx, struct oc_result *res)
 		return oc_skip(res, "no required parameter was given with -o");
 	}
 	ctx->started_once = 1;
+	before = life_pids(ctx, NULL, &nbefore);
 	r = oc_agent_run(ctx->agent, &a);
 	oc_expect_rc(res, r, ok);
 	a.name = "stop";
@@ -485,7 +554,8 @@ val_start_missing_required(struct oc_ctx *ctx, struct oc_result *res)
 		oc_note(res, "the failed start left the resource running");
 		(void)oc_ctx_run(ctx, "stop");
 	}
-	life_no_procs(ctx, res, "after the failed start");
+	life_new_procs(ctx, res, before, nbefore, "after the failed start");
+	free(before);
 	return res->status;
 }
 
@@ -522,11 +592,42 @@ out:
 	return st;
 }
 
+/*
+ * Its own failed start and stop, so that what they leave is told apart from
+ * what earlier rows left.
+ */
 static enum oc_status
 clean_after_failed_start(struct oc_ctx *ctx, struct oc_result *res)
 {
-	life_no_procs(ctx, res, "after a failed start and its stop");
-	return res->status;
+	struct oc_action a = OC_ACTION_INIT("start");
+	struct oc_strv params = OC_STRV_INIT;
+	pid_t *before = NULL;
+	size_t nbefore;
+	enum oc_status st;
+
+	if (!life_failing_start(ctx, &a, &params, 0)) {
+		st = oc_skip(res, "no way to make start fail: no required "
+		    "parameter given with -o and no integer parameter");
+		goto out;
+	}
+	ctx->started_once = 1;
+	before = life_pids(ctx, NULL, &nbefore);
+	if (oc_run_is(oc_agent_run(ctx->agent, &a), OCF_SUCCESS)) {
+		a.name = "stop";
+		(void)oc_agent_run(ctx->agent, &a);
+		st = oc_skip(res, "start did not fail with a broken parameter");
+		goto out;
+	}
+	a.name = "stop";
+	(void)oc_agent_run(ctx->agent, &a);
+	life_new_procs(ctx, res, before, nbefore,
+	    "after a failed start and its stop");
+	st = res->status;
+out:
+	free(before);
+	oc_action_release(&a);
+	oc_strv_release(&params);
+	return st;
 }
 
 #define RUNNING		(OC_NEED_LIFE | OC_NEED_RUNNING)
