@@ -18,6 +18,16 @@
 #include "ocf.h"
 
 static const int life_running[] = { OCF_SUCCESS, OCF_DEGRADED, -1 };
+/* Did r exit with one of codes[] (ended by -1)? */
+static int
+life_is_any(const struct oc_run *r, const int *codes)
+{
+	for (; *codes >= 0; codes++)
+		if (oc_run_is(r, *codes))
+			return 1;
+	return 0;
+}
+
 /* The pids of instance's processes that action started (any action when
  * NULL), as a list of n; free() it. */
 static pid_t *
@@ -240,10 +250,21 @@ life_start_stable(struct oc_ctx *ctx, struct oc_result *res)
 		if (!oc_expect_rc(res, r, life_running)) {
 			oc_note(res, "monitor %d of 3 in the 0.2 s after start",
 			    i + 1);
-			return OC_FAIL;
+			break;
 		}
 	}
-	return OC_PASS;
+	if (res->status == OC_PASS)
+		return OC_PASS;
+	/* start it again, so that the later rows still mean something */
+	if (oc_run_is(oc_ctx_run(ctx, "start"), OCF_SUCCESS) &&
+	    life_is_any(oc_ctx_monitor(ctx, OC_MON_RECURRING), life_running)) {
+		oc_note(res, "ocf-check started it again for the later checks");
+		life_census(ctx);
+	} else
+		oc_ctx_broken(ctx, "the resource did not stay running after "
+		    "start, and a new start did not bring it back "
+		    "(life.start-stable)");
+	return OC_FAIL;
 }
 
 static enum oc_status
@@ -402,11 +423,27 @@ life_stop_0(struct oc_ctx *ctx, struct oc_result *res)
 static enum oc_status
 life_stop_complete(struct oc_ctx *ctx, struct oc_result *res)
 {
-	if (!oc_expect(res, oc_ctx_monitor(ctx, OC_MON_RECURRING),
+	long long t0 = oc_now_ms(), until;
+	const struct oc_run *r;
+
+	if (oc_expect(res, oc_ctx_monitor(ctx, OC_MON_RECURRING),
 	    OCF_NOT_RUNNING))
-		oc_ctx_broken(ctx, "monitor after stop did not say stopped "
-		    "(life.stop-complete)");
-	return res->status;
+		return OC_PASS;
+	oc_note(res, "stop returned before the resource was stopped");
+	/* let it finish, so that the later checks still mean something */
+	until = t0 + oc_agent_timeout(ctx->agent, "stop");
+	while (oc_now_ms() < until && !oc_proc_interrupted) {
+		usleep(200000);
+		r = oc_ctx_monitor(ctx, OC_MON_RECURRING);
+		if (oc_run_is(r, OCF_NOT_RUNNING)) {
+			oc_note(res, "it was stopped %ld ms later",
+			    (long)(oc_now_ms() - t0));
+			return OC_FAIL;
+		}
+	}
+	oc_ctx_broken(ctx, "monitor after stop never said stopped "
+	    "(life.stop-complete)");
+	return OC_FAIL;
 }
 
 static enum oc_status
