@@ -18,6 +18,20 @@
 #include "ocf.h"
 
 static const int life_running[] = { OCF_SUCCESS, OCF_DEGRADED, -1 };
+static const int life_running_roles[] = { OCF_SUCCESS, OCF_DEGRADED,
+    OCF_RUNNING_PROMOTED, OCF_DEGRADED_PROMOTED, -1 };
+
+/*
+ * What "running" may be for the rows that ask only whether the resource
+ * runs: for an agent with roles, promoted is running too.  Whether it is
+ * in the right role is what role.* judge, once.
+ */
+static const int *
+life_up(const struct oc_ctx *ctx)
+{
+	return ctx->roles ? life_running_roles : life_running;
+}
+
 /* Did r exit with one of codes[] (ended by -1)? */
 static int
 life_is_any(const struct oc_run *r, const int *codes)
@@ -247,7 +261,7 @@ life_start_stable(struct oc_ctx *ctx, struct oc_result *res)
 		if (i > 0)
 			usleep(100000);
 		r = oc_ctx_monitor(ctx, OC_MON_RECURRING);
-		if (!oc_expect_rc(res, r, life_running)) {
+		if (!oc_expect_rc(res, r, life_up(ctx))) {
 			oc_note(res, "monitor %d of 3 in the 0.2 s after start",
 			    i + 1);
 			break;
@@ -257,7 +271,7 @@ life_start_stable(struct oc_ctx *ctx, struct oc_result *res)
 		return OC_PASS;
 	/* start it again, so that the later rows still mean something */
 	if (oc_run_is(oc_ctx_run(ctx, "start"), OCF_SUCCESS) &&
-	    life_is_any(oc_ctx_monitor(ctx, OC_MON_RECURRING), life_running)) {
+	    life_is_any(oc_ctx_monitor(ctx, OC_MON_RECURRING), life_up(ctx))) {
 		oc_note(res, "ocf-check started it again for the later checks");
 		life_census(ctx);
 	} else
@@ -270,7 +284,7 @@ life_start_stable(struct oc_ctx *ctx, struct oc_result *res)
 static enum oc_status
 probe_running_0(struct oc_ctx *ctx, struct oc_result *res)
 {
-	oc_expect_rc(res, oc_ctx_monitor(ctx, OC_MON_PROBE), life_running);
+	oc_expect_rc(res, oc_ctx_monitor(ctx, OC_MON_PROBE), life_up(ctx));
 	return res->status;
 }
 
@@ -281,7 +295,7 @@ life_start_idempotent(struct oc_ctx *ctx, struct oc_result *res)
 
 	if (!oc_expect(res, r, OCF_SUCCESS))
 		return OC_FAIL;
-	oc_expect_rc(res, oc_ctx_monitor(ctx, OC_MON_RECURRING), life_running);
+	oc_expect_rc(res, oc_ctx_monitor(ctx, OC_MON_RECURRING), life_up(ctx));
 	return res->status;
 }
 
@@ -350,7 +364,7 @@ life_crash_detected(struct oc_ctx *ctx, struct oc_result *res)
 	r = oc_ctx_run(ctx, "start");
 	if (!oc_run_is(r, OCF_SUCCESS) ||
 	    !oc_expect_rc(res, oc_ctx_monitor(ctx, OC_MON_RECURRING),
-	    life_running)) {
+	    life_up(ctx))) {
 		oc_ctx_broken(ctx, "the resource could not be started again "
 		    "after the crash test (life.crash-detected)");
 		return oc_fail(res, "start after the crash test failed");
@@ -388,7 +402,7 @@ depth_advertised(struct oc_ctx *ctx, struct oc_result *res)
 			continue;
 		tried++;
 		oc_expect_rc(res, life_monitor_depth(ctx, a->depth_n),
-		    life_running);
+		    life_up(ctx));
 	}
 	if (tried == 0)
 		return oc_skip(res, "no monitor depth other than 0 is advertised");
@@ -398,7 +412,7 @@ depth_advertised(struct oc_ctx *ctx, struct oc_result *res)
 static enum oc_status
 depth_fallback(struct oc_ctx *ctx, struct oc_result *res)
 {
-	oc_expect_rc(res, life_monitor_depth(ctx, 15), life_running);
+	oc_expect_rc(res, life_monitor_depth(ctx, 15), life_up(ctx));
 	if (res->status == OC_FAIL)
 		oc_note(res, "an unadvertised level should behave like the next "
 		    "lower one it supports");
@@ -513,7 +527,7 @@ life_restartable(struct oc_ctx *ctx, struct oc_result *res)
 		ctx->started_once = 1;
 		if (!oc_expect(res, oc_ctx_run(ctx, "start"), OCF_SUCCESS) ||
 		    !oc_expect_rc(res, oc_ctx_monitor(ctx, OC_MON_RECURRING),
-		    life_running) ||
+		    life_up(ctx)) ||
 		    !oc_expect(res, oc_ctx_run(ctx, "stop"), OCF_SUCCESS) ||
 		    !oc_expect(res, oc_ctx_monitor(ctx, OC_MON_RECURRING),
 		    OCF_NOT_RUNNING)) {
