@@ -70,6 +70,34 @@ opt_notify_env(struct oc_ctx *ctx, struct oc_action *a, const char *type,
 	free(peer);
 }
 
+static int
+opt_is_running(const struct oc_run *r)
+{
+	return oc_run_is(r, OCF_SUCCESS) || oc_run_is(r, OCF_DEGRADED);
+}
+
+/*
+ * After a row's monitor mon found the resource changed, bring it back to
+ * started and unpromoted, so that the later rows still mean something.
+ */
+static void
+opt_settle(struct oc_ctx *ctx, struct oc_result *res, const struct oc_run *mon)
+{
+	if (opt_is_running(mon))
+		return;
+	if (oc_run_is(mon, OCF_RUNNING_PROMOTED) ||
+	    oc_run_is(mon, OCF_DEGRADED_PROMOTED))
+		(void)oc_ctx_run(ctx, "demote");
+	else
+		(void)oc_ctx_run(ctx, "start");
+	if (opt_is_running(oc_ctx_monitor(ctx, OC_MON_RECURRING)))
+		oc_note(res, "ocf-check brought it back to started for the "
+		    "later checks");
+	else
+		oc_ctx_broken(ctx, "the resource could not be brought back to "
+		    "the started state after an optional action");
+}
+
 static const struct oc_run *
 opt_notify(struct oc_ctx *ctx, const char *type, const char *op)
 {
@@ -141,11 +169,15 @@ opt_notify_ran(const struct oc_ctx *ctx)
 static enum oc_status
 notify_no_state_change(struct oc_ctx *ctx, struct oc_result *res)
 {
+	const struct oc_run *mon;
+
 	if (!opt_notify_ran(ctx))
 		return oc_skip(res, "notify was not run, or is not implemented");
-	oc_expect_rc(res, oc_ctx_monitor(ctx, OC_MON_RECURRING), opt_running);
-	if (res->status == OC_FAIL)
+	mon = oc_ctx_monitor(ctx, OC_MON_RECURRING);
+	if (!oc_expect_rc(res, mon, opt_running)) {
 		oc_note(res, "notify must not change the resource's state");
+		opt_settle(ctx, res, mon);
+	}
 	return res->status;
 }
 
@@ -153,10 +185,16 @@ notify_no_state_change(struct oc_ctx *ctx, struct oc_result *res)
 static enum oc_status
 opt_running_action(struct oc_ctx *ctx, struct oc_result *res, const char *name)
 {
+	const struct oc_run *mon;
+
 	if (!oc_meta_has_action(ctx->meta, name))
 		return oc_skip(res, "%s is not advertised", name);
 	oc_expect(res, oc_ctx_run(ctx, name), OCF_SUCCESS);
-	oc_expect_rc(res, oc_ctx_monitor(ctx, OC_MON_RECURRING), opt_running);
+	mon = oc_ctx_monitor(ctx, OC_MON_RECURRING);
+	if (!oc_expect_rc(res, mon, opt_running)) {
+		oc_note(res, "%s must leave the resource running", name);
+		opt_settle(ctx, res, mon);
+	}
 	return res->status;
 }
 
