@@ -149,7 +149,12 @@ role_stub_dir(struct oc_ctx *ctx)
 static enum oc_status
 role_promotion_score(struct oc_ctx *ctx, struct oc_result *res)
 {
-	static const char *const acts[] = { "monitor", "notify" };
+	/* a recurring monitor, a probe, a notify */
+	static const char *const acts[] = { "monitor", "monitor", "notify" };
+	static const char *const labels[] = {
+	    "monitor with recording crm_attribute/crm_master",
+	    "probe with recording crm_attribute/crm_master",
+	    "notify with recording crm_attribute/crm_master" };
 	char *dir = role_stub_dir(ctx), *calls = xasprintf("%s/calls", dir);
 	struct oc_buf log = OC_BUF_INIT;
 	char *path = xasprintf("%s:%s", dir, OC_PATH_DEFAULT);
@@ -160,7 +165,7 @@ role_promotion_score(struct oc_ctx *ctx, struct oc_result *res)
 	for (i = 0; i < OC_ARRAY_SIZE(acts); i++) {
 		struct oc_action a = OC_ACTION_INIT(acts[i]);
 
-		a.label = "with recording crm_attribute/crm_master";
+		a.label = labels[i];
 		oc_env_set(&a.set, "HA_SBIN_DIR", dir);
 		oc_env_set(&a.set, "PATH", path);
 		if (i == 0) {
@@ -178,9 +183,9 @@ role_promotion_score(struct oc_ctx *ctx, struct oc_result *res)
 		fclose(fp);
 	}
 	if (strstr(log.buf, " -v") == NULL && strstr(log.buf, "--update") == NULL)
-		oc_fail(res, "neither monitor nor notify set a promotion score "
-		    "(no crm_attribute -p/crm_master ... -v SCORE call): without "
-		    "one, Pacemaker promotes nothing");
+		oc_fail(res, "neither monitor, a probe nor notify set a "
+		    "promotion score (no crm_attribute -p/crm_master ... -v "
+		    "SCORE call): without one, Pacemaker promotes nothing");
 	oc_buf_release(&log);
 	free(dir);
 	free(calls);
