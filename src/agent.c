@@ -97,13 +97,17 @@ oc_agent_init(struct oc_agent *ag, const char *path)
 	pslash = strrchr(copy, '/');
 	dir = pslash != NULL ? pslash + 1 : copy;
 	if (pslash != NULL && pslash - copy >= 11 &&
-	    strncmp(pslash - 11, "/resource.d", 11) == 0 && *dir != '\0')
+	    strncmp(pslash - 11, "/resource.d", 11) == 0 && *dir != '\0') {
 		ag->provider = xstrdup(dir);
-	else
+		/* installed under an OCF root: that root is the agent's */
+		ag->ocf_root = pslash - copy == 11 ? xstrdup("/") :
+		    xstrndup(copy, (size_t)(pslash - copy - 11));
+	} else
 		ag->provider = xstrdup("heartbeat");
 	free(copy);
 	ag->instance = xasprintf("ocf-check-%s-%ld", ag->type, (long)getpid());
-	ag->ocf_root = xstrdup(OCF_ROOT_DEFAULT);
+	if (ag->ocf_root == NULL)
+		ag->ocf_root = xstrdup(OCF_ROOT_DEFAULT);
 	ag->hostname = xstrdup(uname(&u) == 0 ? u.nodename : "localhost");
 	ag->ra_minor = 1;
 	ag->timeout_override_ms = -1;

@@ -125,8 +125,9 @@ struct oc_agent {
 	void		*hook_arg;
 };
 
-/* Derive type, provider (from <dir>/<provider>/<type>) and a default
- * instance from path. */
+/* Derive type, provider and OCF root (from <root>/resource.d/<provider>/
+ * <type>, else "heartbeat" and the configured root) and a default instance
+ * from path. */
 void	oc_agent_init(struct oc_agent *, const char *path);
 void	oc_agent_release(struct oc_agent *);
 /* Record an advertised timeout for an action (first one wins). */

@@ -212,6 +212,16 @@ test_init_path(void **state)
 		oc_agent_release(&ag);
 	}
 	free(cwd);
+	/* the OCF root is the one the agent is installed under */
+	oc_agent_init(&ag, "/usr/lib/ocf/resource.d/heartbeat/IPaddr2");
+	assert_string_equal(ag.ocf_root, "/usr/lib/ocf");
+	oc_agent_release(&ag);
+	oc_agent_init(&ag, "/resource.d/pacemaker/Dummy");
+	assert_string_equal(ag.ocf_root, "/");
+	oc_agent_release(&ag);
+	oc_agent_init(&ag, "/a/b/c");
+	assert_string_equal(ag.ocf_root, OCF_ROOT_DEFAULT);
+	oc_agent_release(&ag);
 }
 
 /* What the environment-builder tests work on (setup_env/teardown_env). */
@@ -263,7 +273,8 @@ test_env_action(void **state)
 	    "OCF_RESKEY_crm_feature_set OCF_RESKEY_foo-bar OCF_RESKEY_ip "
 	    RES_NAMES);
 	assert_env(env, "PATH", OC_PATH_DEFAULT);
-	assert_env(env, "OCF_ROOT", OCF_ROOT_DEFAULT);
+	/* /x/resource.d/prov/type: the root it is installed under */
+	assert_env(env, "OCF_ROOT", "/x");
 	assert_env(env, "OCF_RA_VERSION_MAJOR", "1");
 	assert_env(env, "OCF_RA_VERSION_MINOR", "1");
 	assert_env(env, "OCF_EXIT_REASON_PREFIX", "ocf-exit-reason:");
