@@ -116,8 +116,8 @@ rc_defined(struct oc_ctx *ctx, struct oc_result *res)
 		if (r->end == OC_PROC_SIGNALED)
 			final_fail_run(res, r, "death by a signal is an error");
 		else if (r->end == OC_PROC_EXITED && !ocf_rc_defined(r->status))
-			final_fail_run(res, r, "not an OCF exit code; Pacemaker "
-			    "treats it as OCF_ERR_GENERIC (1)");
+			final_fail_run(res, r, "Pacemaker treats it as "
+			    "OCF_ERR_GENERIC (1)");
 	}
 	return res->status;
 }
