@@ -208,9 +208,11 @@ time_within_advertised(struct oc_ctx *ctx, struct oc_result *res)
 
 	FOR_RUNS(ctx, i, r)
 		if (r->end == OC_PROC_TIMED_OUT && !r->own_timeout)
-			final_fail_run(res, r, oc_agent_has_timeout(ctx->agent,
-			    r->action ? r->action : "") ? "past its advertised "
-			    "timeout" : "past the timeout in force");
+			final_fail_run(res, r, ctx->agent->timeout_override_ms >= 0 ?
+			    "past the limit set with --timeout" :
+			    oc_agent_has_timeout(ctx->agent, r->action ?
+			    r->action : "") ? "past its advertised timeout" :
+			    "past the default timeout; none is advertised");
 	return res->status;
 }
 
