@@ -54,6 +54,7 @@ exec_extra_args(struct oc_ctx *ctx, struct oc_result *res)
 {
 	struct oc_action a = OC_ACTION_INIT("monitor");
 	const struct oc_run *plain, *extra;
+	struct oc_buf e = OC_BUF_INIT, p = OC_BUF_INIT;
 
 	plain = oc_ctx_monitor(ctx, OC_MON_PROBE);
 	a.label = "probe with extra arguments";
@@ -64,9 +65,14 @@ exec_extra_args(struct oc_ctx *ctx, struct oc_result *res)
 	if (plain->end == extra->end && plain->status == extra->status)
 		return OC_PASS;
 	res->run = extra;
-	return oc_fail(res, "'monitor ocf-check-extra argument' gave "
-	    "%d where 'monitor' gave %d: arguments after the action must be "
-	    "ignored", extra->status, plain->status);
+	oc_run_describe(extra, &e);
+	oc_run_describe(plain, &p);
+	oc_fail(res, "the probe 'monitor ocf-check-extra argument' %s where "
+	    "'monitor' %s: arguments after the action must be ignored",
+	    e.buf, p.buf);
+	oc_buf_release(&e);
+	oc_buf_release(&p);
+	return OC_FAIL;
 }
 
 static enum oc_status
@@ -97,10 +103,16 @@ exec_stdin(struct oc_ctx *ctx, struct oc_result *res)
 		    "(Pacemaker gives it /dev/null; tools may not)", r->timeout_ms);
 	}
 	if (r->end != plain->end || r->status != plain->status) {
+		struct oc_buf d = OC_BUF_INIT, p = OC_BUF_INIT;
+
 		res->run = r;
-		return oc_fail(res, "with stdin an open pipe the probe gave %d, "
-		    "with /dev/null %d: the agent depends on stdin", r->status,
-		    plain->status);
+		oc_run_describe(r, &d);
+		oc_run_describe(plain, &p);
+		oc_fail(res, "with stdin an open pipe the probe %s, with "
+		    "/dev/null it %s: the agent depends on stdin", d.buf, p.buf);
+		oc_buf_release(&d);
+		oc_buf_release(&p);
+		return OC_FAIL;
 	}
 	return OC_PASS;
 }
