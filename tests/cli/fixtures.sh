@@ -18,8 +18,9 @@
 # read-only distcheck tree) cannot change the file.* results.  It runs as
 #   ocf-check -v --color=never -n fx-<case> -o statedir=<tmp>/<case> ARGS AGENT
 # and passes when the ids reported equal the expected ones, ocf-check exits
-# 1 if something FAILed and 0 otherwise, and no process that carries the
-# fixture's statedir in its environment or command line outlives the run.
+# 1 if something FAILed and 0 otherwise (and reports no sanitizer error),
+# and no process that carries the fixture's statedir in its environment or
+# command line outlives the run.
 # Two fixtures run at a time (OCF_CHECK_FIXTURE_JOBS); results print in
 # order.  Not root: an INFO from file.not-writable (the owner is not root)
 # is ignored unless expected.
@@ -146,6 +147,12 @@ run_case() {
 		if [ "$rc" != "$want_rc" ]; then
 			status="not ok"
 			echo "# ocf-check exited $rc, expected $want_rc"
+		fi
+		# a --enable-sanitizers build reports on stderr
+		if grep -q 'Sanitizer\|runtime error:' "$out"; then
+			status="not ok"
+			echo "# ocf-check reported a sanitizer error:"
+			grep -A12 'Sanitizer\|runtime error:' "$out" | sed 's/^/#   /'
 		fi
 		survivors "$state" || status="not ok"
 		if [ "$status" != ok ]; then
