@@ -12,6 +12,8 @@
 #   prepare  optional: a sh script run in the fixture's copy first, for
 #            what git cannot store (mode 777, a FIFO, CRLF line endings)
 #   needs-root  optional: the fixture is skipped when not run as root
+# A missing agent is a usage error (exit 2) before any check runs, so
+# file.exists is failed by a "path" that names a directory (file-exists).
 #
 # Each fixture runs on a private copy of fixtures/ under $TMPDIR, so that
 # the modes, owner and parent directories of the source tree (umask 002, a
