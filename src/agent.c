@@ -306,8 +306,11 @@ agent_env_note(const struct oc_agent *ag, const struct oc_action *a)
 	struct oc_buf b = OC_BUF_INIT;
 	size_t i;
 
-	for (i = 0; i < a->set.n; i++)
+	/* the first few say what it is (notify type and operation...) */
+	for (i = 0; i < a->set.n && i < 4; i++)
 		oc_buf_addf(&b, "%s%s", b.len ? ", " : "", a->set.v[i]);
+	if (a->set.n > 4)
+		oc_buf_addf(&b, " and %zu more", a->set.n - 4);
 	for (i = 0; i < a->unset.n; i++)
 		oc_buf_addf(&b, "%s%s unset", b.len ? ", " : "", a->unset.v[i]);
 	if (a->instance != NULL && strcmp(a->instance, ag->instance) != 0)

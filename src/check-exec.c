@@ -15,12 +15,11 @@
 #include "check.h"
 #include "ocf.h"
 
-#define EXEC_UNKNOWN	"ocf-check-no-such-action"
 
 static enum oc_status
 exec_unknown_action(struct oc_ctx *ctx, struct oc_result *res)
 {
-	const struct oc_run *r = oc_ctx_run(ctx, EXEC_UNKNOWN);
+	const struct oc_run *r = oc_ctx_run(ctx, OC_UNKNOWN_ACTION);
 
 	if (!oc_expect(res, r, OCF_ERR_UNIMPLEMENTED))
 		return OC_FAIL;

@@ -285,12 +285,11 @@ static const char *const final_optional[] = {
 };
 
 /* The nonsense action of exec.unknown-action (check-exec.c). */
-#define FINAL_UNKNOWN	"ocf-check-no-such-action"
 
 static enum oc_status
 act_advertised_matches(struct oc_ctx *ctx, struct oc_result *res)
 {
-	const struct oc_run *r, *unknown = oc_ctx_last_run(ctx, FINAL_UNKNOWN);
+	const struct oc_run *r, *unknown = oc_ctx_last_run(ctx, OC_UNKNOWN_ACTION);
 	/* An agent that answers 0 to anything shows no action "works". */
 	int any0 = unknown != NULL && oc_run_is(unknown, OCF_SUCCESS);
 	size_t i, k;

@@ -42,7 +42,6 @@ role_settle(struct oc_ctx *ctx)
 }
 
 /* The nonsense action of exec.unknown-action (check-exec.c). */
-#define ROLE_UNKNOWN	"ocf-check-no-such-action"
 
 static enum oc_status
 role_unsupported_3(struct oc_ctx *ctx, struct oc_result *res)
@@ -57,7 +56,7 @@ role_unsupported_3(struct oc_ctx *ctx, struct oc_result *res)
 	if (oc_run_is(d, 3) && oc_run_is(p, 3))
 		return OC_PASS;
 	/* an agent that answers 0 to anything implements nothing by it */
-	u = oc_ctx_last_run(ctx, ROLE_UNKNOWN);
+	u = oc_ctx_last_run(ctx, OC_UNKNOWN_ACTION);
 	any0 = u != NULL && oc_run_is(u, OCF_SUCCESS);
 	if (oc_run_is(p, OCF_SUCCESS) && oc_run_is(d, OCF_SUCCESS) && !any0) {
 		/* it implements roles without saying so */

@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <fnmatch.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "meta.h"
@@ -269,6 +271,75 @@ oc_ctx_run(struct oc_ctx *ctx, const char *name)
 	return oc_agent_simple(ctx->agent, name);
 }
 
+static const int check_running[] = { OCF_SUCCESS, OCF_DEGRADED, -1 };
+static const int check_running_roles[] = { OCF_SUCCESS, OCF_DEGRADED,
+    OCF_RUNNING_PROMOTED, OCF_DEGRADED_PROMOTED, -1 };
+
+/*
+ * What "running" may be for the rows that ask only whether the resource
+ * runs: for an agent with roles, promoted is running too.  Whether it is
+ * in the right role is what role.* judge, once.
+ */
+const int *
+oc_ctx_up_codes(const struct oc_ctx *ctx)
+{
+	return ctx->roles ? check_running_roles : check_running;
+}
+
+/* Did r exit with one of codes[] (ended by -1)? */
+int
+oc_run_is_any(const struct oc_run *r, const int *codes)
+{
+	for (; *codes >= 0; codes++)
+		if (oc_run_is(r, *codes))
+			return 1;
+	return 0;
+}
+
+/* The pids of instance's processes that action started (any action when
+ * NULL), as a list of n; free() it. */
+pid_t *
+oc_ctx_pids(struct oc_ctx *ctx, const char *action, size_t *np)
+{
+	struct oc_leftover *l;
+	size_t n, i, k = 0;
+	pid_t *pids;
+
+	n = oc_agent_leftovers(ctx->agent, ctx->agent->instance, &l);
+	pids = xcalloc(n ? n : 1, sizeof(*pids));
+	for (i = 0; i < n; i++)
+		if (action == NULL || strcmp(l[i].action, action) == 0)
+			pids[k++] = l[i].pid;
+	oc_leftovers_free(l, n);
+	*np = k;
+	return pids;
+}
+
+int
+oc_pid_in(const pid_t *pids, size_t n, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (pids[i] == pid)
+			return 1;
+	return 0;
+}
+
+/* Kill pids[] with SIGKILL and reap them. */
+void
+oc_pids_kill(const pid_t *pids, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		kill(pids[i], SIGKILL);
+	if (n > 0) {
+		usleep(20000);
+		oc_proc_reap_orphans();
+	}
+}
+
 /* Run a cleanup action: not interruptible. */
 static const struct oc_run *
 check_cleanup_action(struct oc_ctx *ctx, const char *name,
@@ -294,7 +365,7 @@ check_stop_instance(struct oc_ctx *ctx, const char *inst,
 {
 	const struct oc_run *r;
 	struct oc_buf d = OC_BUF_INIT;
-	int rc = 0;
+	int rc = 0, i;
 
 	r = check_cleanup_action(ctx, "monitor", inst, params);
 	if (oc_run_is(r, OCF_NOT_RUNNING))
@@ -314,7 +385,12 @@ check_stop_instance(struct oc_ctx *ctx, const char *inst,
 		rc = -1;
 	} else
 		oc_buf_addf(why, "%sstopped '%s'", why->len ? "; " : "", inst);
+	/* a slow stop may still be finishing: give it a few seconds */
 	r = check_cleanup_action(ctx, "monitor", inst, params);
+	for (i = 0; i < 25 && rc == 0 && !oc_run_is(r, OCF_NOT_RUNNING); i++) {
+		usleep(200000);
+		r = check_cleanup_action(ctx, "monitor", inst, params);
+	}
 	if (!oc_run_is(r, OCF_NOT_RUNNING)) {
 		oc_buf_reset(&d);
 		oc_run_describe(r, &d);
@@ -334,6 +410,8 @@ oc_ctx_cleanup(struct oc_ctx *ctx, struct oc_buf *why)
 	size_t n, i;
 	int rc = 0;
 
+	if (ctx->unrunnable)
+		return 0;		/* nothing could have been started */
 	if (ctx->started_once || ctx->state != OC_ST_STOPPED) {
 		if (check_stop_instance(ctx, ag->instance, NULL, why) == -1)
 			rc = -1;

@@ -79,6 +79,7 @@ struct oc_options {
 	unsigned	 quiet:1;
 	const char	*user;		/* --user, default nobody */
 	int		 restarts;	/* restart cycles (3) */
+	long		 stable_ms;	/* life.start-stable window (300) */
 	struct oc_strv	 only;		/* --only globs */
 	struct oc_strv	 skip;		/* --skip globs */
 };
@@ -182,6 +183,21 @@ enum oc_monitor_kind {
 	OC_MON_PROBE_0,		/* CRM_meta_interval=0 */
 };
 const struct oc_run *oc_ctx_monitor(struct oc_ctx *, enum oc_monitor_kind);
+/* The action name ocf-check uses where the agent must answer 3. */
+#define OC_UNKNOWN_ACTION	"ocf-check-no-such-action"
+
+/* Exit codes that mean "running" for the rows that ask only that: for an
+ * agent with roles, promoted counts too (role.* judge the role). */
+const int *oc_ctx_up_codes(const struct oc_ctx *);
+/* Did r exit with one of codes[] (ended by -1)? */
+int	oc_run_is_any(const struct oc_run *r, const int *codes);
+/* Pids of the instance's processes that action started (any when NULL);
+ * a list of *np to free(). */
+pid_t	*oc_ctx_pids(struct oc_ctx *, const char *action, size_t *np);
+int	oc_pid_in(const pid_t *pids, size_t n, pid_t pid);
+/* SIGKILL pids[] and reap them. */
+void	oc_pids_kill(const pid_t *pids, size_t n);
+
 /* The last run of action (any label), or NULL. */
 const struct oc_run *oc_ctx_last_run(const struct oc_ctx *, const char *name);
 /* Run action name with no changes to the environment. */

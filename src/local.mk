@@ -11,6 +11,7 @@ src_libocfcheck_a_SOURCES = \
 	src/check-multi.c \
 	src/check-opt.c \
 	src/check-role.c \
+	src/check-stop.c \
 	src/check-val.c \
 	src/duration.c src/duration.h \
 	src/ocf.c src/ocf.h \

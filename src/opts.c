@@ -38,6 +38,8 @@ static const char opts_usage[] =
 "                         (20, 500ms, 30s, 2min, 1h, PT20S, ...)\n"
 "      --grace=DURATION   wait between SIGTERM and SIGKILL on timeout (default 2s)\n"
 "      --restarts=N       start/stop cycles for life.restartable (default 3)\n"
+"      --stable=DURATION  how long life.start-stable watches a new start\n"
+"                         (default 300ms; 5s catches daemons that die later)\n"
 "      --migrate          emulate a live migration (mig.simulated)\n"
 "      --hostile-values   set string parameters to shell-like values and check\n"
 "                         the agent treats them as data (param.values-are-data)\n"
@@ -61,7 +63,7 @@ enum {
 	OPT_TIMEOUT = 256, OPT_GRACE, OPT_STRICT, OPT_META_ONLY, OPT_ONLY,
 	OPT_SKIP, OPT_LIST, OPT_FORMAT, OPT_TAP, OPT_JUNIT, OPT_VERSION,
 	OPT_USER, OPT_PROVIDER, OPT_OCF_ROOT, OPT_MIGRATE, OPT_HOSTILE,
-	OPT_RESTARTS, OPT_COLOR,
+	OPT_RESTARTS, OPT_COLOR, OPT_STABLE,
 };
 
 static const struct option opts_long[] = {
@@ -86,6 +88,7 @@ static const struct option opts_long[] = {
 	{ "migrate", no_argument, NULL, OPT_MIGRATE },
 	{ "hostile-values", no_argument, NULL, OPT_HOSTILE },
 	{ "restarts", required_argument, NULL, OPT_RESTARTS },
+	{ "stable", required_argument, NULL, OPT_STABLE },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ NULL, 0, NULL, 0 },
@@ -170,6 +173,11 @@ opts_one(struct oc_cmdline *cl, int c, const char *arg)
 	case 'O': opts_param(&cl->params2, arg, "-O"); break;
 	case OPT_TIMEOUT: cl->timeout_ms = opts_duration(arg, "--timeout"); break;
 	case OPT_GRACE: cl->grace_ms = opts_duration(arg, "--grace"); break;
+	case OPT_STABLE:
+		cl->opts.stable_ms = opts_duration(arg, "--stable");
+		if (cl->opts.stable_ms > 600000)
+			opts_die("--stable '%s': at most 10 minutes", arg);
+		break;
 	case OPT_STRICT: cl->opts.strict = 1; break;
 	case OPT_META_ONLY: cl->opts.meta_only = 1; break;
 	case OPT_ONLY: opts_globs(&cl->opts.only, arg); break;
@@ -226,6 +234,7 @@ oc_opts_parse(struct oc_cmdline *cl, int argc, char **argv)
 	oc_strv_init(&cl->opts.skip);
 	cl->opts.user = "nobody";
 	cl->opts.restarts = 3;
+	cl->opts.stable_ms = 300;
 	cl->timeout_ms = -1;
 	cl->grace_ms = 2000;
 	cl->color = -1;
