@@ -58,13 +58,10 @@ void
 oc_strv_pushf(struct oc_strv *sv, const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		oc_die("out of memory");
+	oc_strv_push_nodup(sv, xvasprintf(fmt, ap));
 	va_end(ap);
-	oc_strv_push_nodup(sv, s);
 }
 
 void

@@ -7,6 +7,7 @@
 #ifndef OC_XALLOC_H
 #define OC_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #define OC_PRINTF(f, a)	__attribute__((format(printf, f, a)))
@@ -19,6 +20,7 @@ void	*xrealloc(void *, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) OC_PRINTF(1, 2);
+char	*xvasprintf(const char *, va_list) OC_PRINTF(1, 0);
 
 /* The program name used as the prefix of every message. */
 extern const char *oc_progname;
