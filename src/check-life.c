@@ -280,6 +280,8 @@ life_crash_detected(struct oc_ctx *ctx, struct oc_result *res)
 	for (i = 0; i < OC_ARRAY_SIZE(bad); i++)
 		if (oc_run_is(r, bad[i])) {
 			res->run = r;
+			snprintf(res->expected, sizeof(res->expected), "a "
+			    "failure: OCF_ERR_GENERIC (1), or OCF_NOT_RUNNING (7)");
 			oc_fail(res, "after its processes were killed, monitor "
 			    "still says %s: it trusts something (a PID file?) "
 			    "that outlived the service", ocf_rc_str(r->status));
