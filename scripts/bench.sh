@@ -11,6 +11,10 @@ real=/usr/lib/ocf/resource.d/heartbeat/Dummy
 [ -x "$real" ] || real=$(cd "$(dirname "$0")/.." && pwd)/agents/stateless
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
+# ocf-check also runs meta-data as nobody: it must reach the wrapper
+chmod 755 "$tmp"
+: >"$tmp/calls"
+chmod 666 "$tmp/calls"
 mkdir -p "$tmp/resource.d/bench"
 agent="$tmp/resource.d/bench/$(basename "$real")"
 cat >"$agent" <<WRAP
@@ -26,7 +30,7 @@ now_ms() { date +%s%3N; }
 measure() {
 	name=$1
 	shift
-	: >"$tmp/calls"
+	: >"$tmp/calls"	# truncate; keeps its mode
 	t0=$(now_ms)
 	i=0
 	while [ "$i" -lt "$runs" ]; do
@@ -41,7 +45,9 @@ measure() {
 }
 
 echo "agent: $real"
-measure ocf-check "$ocf_check" -q -n bench -o state="$tmp/state" \
+# the wrapper sits in a resource.d of its own: name the real OCF root
+measure ocf-check "$ocf_check" -q -n bench --ocf-root=/usr/lib/ocf \
+	-o state="$tmp/state" \
 	-o statedir="$tmp/statedir" "$agent"
 if [ -x /usr/sbin/ocf-tester ]; then
 	measure ocf-tester /usr/sbin/ocf-tester -n bench -o state="$tmp/state" \
