@@ -8,6 +8,7 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -116,6 +117,36 @@ exec_stdin(struct oc_ctx *ctx, struct oc_result *res)
 	return OC_PASS;
 }
 
+static enum oc_status
+exec_meta_no_side_effects(struct oc_ctx *ctx, struct oc_result *res)
+{
+	struct oc_action a = OC_ACTION_INIT("meta-data");
+	const struct oc_run *before, *after;
+	pid_t *pids;
+	size_t n;
+
+	before = oc_ctx_monitor(ctx, OC_MON_PROBE);
+	a.meta_env = 1;
+	(void)oc_agent_run(ctx->agent, &a);
+	oc_action_release(&a);
+	after = oc_ctx_monitor(ctx, OC_MON_PROBE);
+	if (before->end != after->end || before->status != after->status) {
+		res->run = after;
+		oc_fail(res, "a probe gave %d before meta-data and %d after it: "
+		    "meta-data changed the state", before->status, after->status);
+	}
+	/* every meta-data run so far, the meta.* rows' ones included */
+	pids = oc_ctx_pids(ctx, "meta-data", &n);
+	if (n > 0) {
+		oc_fail(res, "meta-data left %zu process%s running (pid %ld "
+		    "first); ocf-check killed %s", n, n == 1 ? "" : "es",
+		    (long)pids[0], n == 1 ? "it" : "them");
+		oc_pids_kill(pids, n);
+	}
+	free(pids);
+	return res->status;
+}
+
 static const struct oc_check exec_rows[] = {
 	{ "exec.unknown-action", "an unknown action exits 3", OC_SEV_ERROR,
 	  "S1.1 §Resource Agent Actions; DG §OCF_ERR_UNIMPLEMENTED", 0,
@@ -124,6 +155,9 @@ static const struct oc_check exec_rows[] = {
 	  OC_SEV_INFO, "S1.1 §Resource Agent Actions", 0, exec_no_action },
 	{ "exec.extra-args", "arguments after the action are ignored",
 	  OC_SEV_WARNING, "S1.1 §Execution Syntax", 0, exec_extra_args },
+	{ "meta.no-side-effects", "meta-data changes no state and leaves no "
+	  "process", OC_SEV_WARNING, "S1.1 §meta-data", 0,
+	  exec_meta_no_side_effects },
 	{ "exec.stdin", "the agent never reads stdin", OC_SEV_WARNING,
 	  "pcmkd_subdaemons.c pcmk__null_std_streams()", 0, exec_stdin },
 };
