@@ -278,6 +278,24 @@ out_size(struct oc_ctx *ctx, struct oc_result *res)
 	return res->status;
 }
 
+static enum oc_status
+out_quiet_stdout(struct oc_ctx *ctx, struct oc_result *res)
+{
+	const struct oc_run *r;
+	size_t i;
+
+	FOR_RUNS(ctx, i, r)
+		if (r->action != NULL && !final_is(r, "meta-data") &&
+		    !final_is(r, "usage") && !final_is(r, "help") &&
+		    r->out.len + r->out_dropped > 4096) {
+			final_fail_run(res, r, "more than 4 KiB on stdout: only "
+			    "meta-data and usage print there; diagnostics go to "
+			    "stderr or the log");
+			break;
+		}
+	return res->status;
+}
+
 /* Optional actions ocf-check may run without their being advertised. */
 static const char *const final_optional[] = {
 	"validate-all", "notify", "promote", "demote", "reload", "reload-agent",
@@ -360,6 +378,8 @@ static const struct oc_check final_rows[] = {
 	  out_exit_reason_len },
 	{ "out.size", "stdout and stderr stay under 10 MiB", OC_SEV_WARNING,
 	  "PL MAX_OUTPUT", OC_FINAL, out_size },
+	{ "out.quiet-stdout", "actions other than meta-data keep stdout small",
+	  OC_SEV_INFO, "DG §Logging: ocf_log", OC_FINAL, out_quiet_stdout },
 	{ "act.advertised-matches", "advertised actions work; working actions "
 	  "are advertised", OC_SEV_ERROR, "S1.0 §Resource Agent actions; S1.1 "
 	  "§Semantics", OC_FINAL | OC_NEED_META | OC_NEED_LIFE,
