@@ -256,8 +256,12 @@ val_bad_type(struct oc_ctx *ctx, struct oc_result *res)
 	return res->status;
 }
 
+/*
+ * validate-all must still give 0 with each optional parameter edited:
+ * unset (those given with -o), or set to its advertised default.
+ */
 static enum oc_status
-param_optional_unset(struct oc_ctx *ctx, struct oc_result *res)
+val_optional_edits(struct oc_ctx *ctx, struct oc_result *res, int to_default)
 {
 	size_t i, tried = 0;
 
@@ -267,48 +271,41 @@ param_optional_unset(struct oc_ctx *ctx, struct oc_result *res)
 		const struct oc_meta_param *p = &ctx->meta->params[i];
 		const struct oc_run *r;
 
-		if (p->required || !val_given(ctx, p->name))
+		if (p->required || (to_default ? p->deprecated ||
+		    p->def == NULL || p->def[0] == '\0' :
+		    !val_given(ctx, p->name)))
 			continue;
 		tried++;
-		r = val_run_with(ctx, p->name, NULL);
-		if (!oc_run_is(r, OCF_SUCCESS)) {
-			res->run = r;
+		r = val_run_with(ctx, p->name, to_default ? p->def : NULL);
+		if (oc_run_is(r, OCF_SUCCESS))
+			continue;
+		res->run = r;
+		if (to_default)
+			oc_fail(res, "'%s' set to its advertised default '%s': "
+			    "validate-all gave %s", p->name, p->def,
+			    ocf_rc_str(r->status));
+		else
 			oc_fail(res, "without the optional parameter '%s', "
 			    "validate-all gave %s: an optional parameter needs a "
 			    "working default", p->name, ocf_rc_str(r->status));
-		}
 	}
 	if (tried == 0)
-		return oc_skip(res, "no optional parameter was given with -o");
+		return oc_skip(res, to_default ? "no optional parameter "
+		    "advertises a default" : "no optional parameter was given "
+		    "with -o");
 	return res->status;
+}
+
+static enum oc_status
+param_optional_unset(struct oc_ctx *ctx, struct oc_result *res)
+{
+	return val_optional_edits(ctx, res, 0);
 }
 
 static enum oc_status
 param_default_accepted(struct oc_ctx *ctx, struct oc_result *res)
 {
-	size_t i, tried = 0;
-
-	if (!val_succeeds(ctx, res))
-		return OC_SKIP;
-	for (i = 0; i < ctx->meta->nparams; i++) {
-		const struct oc_meta_param *p = &ctx->meta->params[i];
-		const struct oc_run *r;
-
-		if (p->required || p->deprecated || p->def == NULL ||
-		    p->def[0] == '\0')
-			continue;
-		tried++;
-		r = val_run_with(ctx, p->name, p->def);
-		if (!oc_run_is(r, OCF_SUCCESS)) {
-			res->run = r;
-			oc_fail(res, "'%s' set to its advertised default '%s': "
-			    "validate-all gave %s", p->name, p->def,
-			    ocf_rc_str(r->status));
-		}
-	}
-	if (tried == 0)
-		return oc_skip(res, "no optional parameter advertises a default");
-	return res->status;
+	return val_optional_edits(ctx, res, 1);
 }
 
 /* Values that run a command if anything passes them through a shell;
