@@ -55,3 +55,22 @@ if [ -x /usr/sbin/ocf-tester ]; then
 else
 	echo "ocf-tester   not installed (resource-agents): nothing to compare"
 fi
+
+# What the machine allows: an agent action is at least one fork and exec,
+# and a shell agent forks more.  Then one plain default run on the real
+# agent, as a user types it, with ocf-check's own summary of where the
+# time went (the agent, deliberate waits, ocf-check itself).
+t0=$(now_ms)
+i=0
+while [ "$i" -lt 200 ]; do
+	/bin/true
+	i=$((i + 1))
+done
+t1=$(now_ms)
+awk -v ms="$((t1 - t0))" 'BEGIN {
+	printf "process start (fork+exec of /bin/true): %.2f ms\n", ms / 200 }'
+t0=$(now_ms)
+"$ocf_check" -q -n bench-default "$real" >"$tmp/out" 2>&1 || true
+t1=$(now_ms)
+echo "default run of ocf-check on $real: $((t1 - t0)) ms wall"
+grep '^Summary:' "$tmp/out" | sed 's/^/  /'

@@ -300,8 +300,8 @@ oc_exit_reason(const char *err, size_t len)
 }
 
 /* "OCF_CHECK_LEVEL=10, OCF_RESKEY_ip unset, as user nobody" */
-static char *
-agent_env_note(const struct oc_agent *ag, const struct oc_action *a)
+char *
+oc_action_env_note(const struct oc_agent *ag, const struct oc_action *a)
 {
 	struct oc_buf b = OC_BUF_INIT;
 	size_t i;
@@ -375,7 +375,7 @@ agent_record(struct oc_agent *ag, const struct oc_action *a, struct oc_proc *p)
 	r->seq = (int)ag->nruns + 1;
 	r->action = a->name ? xstrdup(a->name) : NULL;
 	r->label = a->label ? xstrdup(a->label) : NULL;
-	r->env = agent_env_note(ag, a);
+	r->env = oc_action_env_note(ag, a);
 	r->instance = xstrdup(a->instance ? a->instance : ag->instance);
 	r->end = p->end;
 	r->status = p->status;

@@ -137,6 +137,9 @@ long	oc_agent_timeout(const struct oc_agent *, const char *action);
 /* Was an advertised timeout recorded for action? */
 int	oc_agent_has_timeout(const struct oc_agent *, const char *action);
 
+/* How a's environment differs from the plain one, as oc_run.env says it:
+ * "OCF_CHECK_LEVEL=10, OCF_RESKEY_ip unset" ("" for none); free() it. */
+char	*oc_action_env_note(const struct oc_agent *, const struct oc_action *);
 /* Build the complete environment for action a into env. */
 void	oc_agent_env(const struct oc_agent *, const struct oc_action *,
 	    long timeout_ms, struct oc_strv *env);

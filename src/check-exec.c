@@ -84,7 +84,7 @@ exec_stdin(struct oc_ctx *ctx, struct oc_result *res)
 
 	if (pipe2(fds, O_CLOEXEC) == -1)
 		return OC_ERROR;
-	plain = oc_ctx_monitor(ctx, OC_MON_PROBE);
+	plain = oc_ctx_observe(ctx, OC_MON_PROBE);
 	a.label = "probe with stdin an open pipe";
 	a.stdin_fd = fds[0];
 	/* a correct agent never reads: bound the wait by its own length */
@@ -125,7 +125,7 @@ exec_meta_no_side_effects(struct oc_ctx *ctx, struct oc_result *res)
 	pid_t *pids;
 	size_t n;
 
-	before = oc_ctx_monitor(ctx, OC_MON_PROBE);
+	before = oc_ctx_observe(ctx, OC_MON_PROBE);
 	a.meta_env = 1;
 	(void)oc_agent_run(ctx->agent, &a);
 	oc_action_release(&a);

@@ -64,8 +64,8 @@ life_initial_7(struct oc_ctx *ctx, struct oc_result *res)
 static enum oc_status
 probe_stopped_7(struct oc_ctx *ctx, struct oc_result *res)
 {
-	ctx->probe_absent = oc_ctx_monitor(ctx, OC_MON_PROBE);
-	ctx->probe_zero = oc_ctx_monitor(ctx, OC_MON_PROBE_0);
+	ctx->probe_absent = oc_ctx_observe(ctx, OC_MON_PROBE);
+	ctx->probe_zero = oc_ctx_observe(ctx, OC_MON_PROBE_0);
 	oc_expect(res, ctx->probe_absent, OCF_NOT_RUNNING);
 	oc_expect(res, ctx->probe_zero, OCF_NOT_RUNNING);
 	return res->status;
@@ -106,7 +106,7 @@ probe_no_binaries(struct oc_ctx *ctx, struct oc_result *res)
 static enum oc_status
 life_monitor_readonly(struct oc_ctx *ctx, struct oc_result *res)
 {
-	const struct oc_run *a = oc_ctx_monitor(ctx, OC_MON_RECURRING);
+	const struct oc_run *a = oc_ctx_observe(ctx, OC_MON_RECURRING);
 	const struct oc_run *b = oc_ctx_monitor(ctx, OC_MON_RECURRING);
 	struct oc_leftover *l;
 	size_t n, i;
@@ -160,6 +160,7 @@ life_start_complete(struct oc_ctx *ctx, struct oc_result *res)
 	long long until;
 
 	if (oc_expect_rc(res, r, ok)) {
+		ctx->up_since_ms = oc_now_ms();
 		life_census(ctx);
 		return OC_PASS;
 	}
@@ -167,12 +168,13 @@ life_start_complete(struct oc_ctx *ctx, struct oc_result *res)
 	/* let it finish, so that the later checks still mean something */
 	until = oc_now_ms() + oc_agent_timeout(ctx->agent, "start");
 	while (oc_now_ms() < until && !oc_proc_interrupted) {
-		usleep(200000);
+		oc_ctx_sleep(ctx, 200);
 		r = oc_ctx_monitor(ctx, OC_MON_RECURRING);
 		if (oc_run_is(r, OCF_SUCCESS) || oc_run_is(r, OCF_DEGRADED)) {
 			oc_note(res, "it was running %ld ms later",
 			    (long)(oc_now_ms() - (until -
 			    oc_agent_timeout(ctx->agent, "start"))));
+			ctx->up_since_ms = oc_now_ms();
 			life_census(ctx);
 			return OC_FAIL;
 		}
@@ -185,17 +187,26 @@ life_start_complete(struct oc_ctx *ctx, struct oc_result *res)
 static enum oc_status
 life_start_stable(struct oc_ctx *ctx, struct oc_result *res)
 {
-	const struct oc_run *r;
-	int i;
+	long window = ctx->opts->stable_ms;
+	int i, n = window > 0 ? 2 : 1;
 
-	/* three monitors spread over the window (--stable) */
-	for (i = 0; i < 3; i++) {
-		if (i > 0)
-			usleep((useconds_t)ctx->opts->stable_ms * 500);
+	/*
+	 * life.start-complete's monitor is the first sample; two more come
+	 * at half and at the end of the window (--stable), counted from it,
+	 * so that a row's own time is not added to the window.
+	 */
+	for (i = 1; i <= n; i++) {
+		long long at = ctx->up_since_ms + window * i / n;
+		long long now = oc_now_ms();
+		const struct oc_run *r;
+
+		if (at > now)
+			oc_ctx_sleep(ctx, (long)(at - now));
 		r = oc_ctx_monitor(ctx, OC_MON_RECURRING);
 		if (!oc_expect_rc(res, r, oc_ctx_up_codes(ctx))) {
-			oc_note(res, "monitor %d of 3 in the %ld ms after start "
-			    "(--stable)", i + 1, ctx->opts->stable_ms);
+			oc_note(res, "the monitor %lld ms after the first one "
+			    "that saw it running (the window is %ld ms: "
+			    "--stable)", oc_now_ms() - ctx->up_since_ms, window);
 			break;
 		}
 	}

@@ -43,7 +43,7 @@ life_stop_complete(struct oc_ctx *ctx, struct oc_result *res)
 	/* let it finish, so that the later checks still mean something */
 	until = t0 + oc_agent_timeout(ctx->agent, "stop");
 	while (oc_now_ms() < until && !oc_proc_interrupted) {
-		usleep(200000);
+		oc_ctx_sleep(ctx, 200);
 		r = oc_ctx_monitor(ctx, OC_MON_RECURRING);
 		if (oc_run_is(r, OCF_NOT_RUNNING)) {
 			oc_note(res, "it was stopped %ld ms later",

@@ -151,10 +151,14 @@ val_no_side_effects(struct oc_ctx *ctx, struct oc_result *res)
 
 	if (!val_usable(ctx, res))
 		return OC_SKIP;
+	/* the other rows' runs are the ones judged: run one only if no row
+	 * did, or if no probe came before them */
 	before = val_probe_before(ctx);
-	if (before == NULL)
-		before = oc_ctx_monitor(ctx, OC_MON_PROBE);
-	(void)oc_ctx_run(ctx, "validate-all");
+	if (before == NULL || oc_ctx_last_run(ctx, "validate-all") == NULL) {
+		if (before == NULL)
+			before = oc_ctx_monitor(ctx, OC_MON_PROBE);
+		(void)oc_ctx_run(ctx, "validate-all");
+	}
 	after = oc_ctx_monitor(ctx, OC_MON_PROBE);
 	if (before->status != after->status || before->end != after->end) {
 		res->run = after;

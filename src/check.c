@@ -227,30 +227,72 @@ oc_ctx_monitor_interval(const struct oc_ctx *ctx)
 	return 10000;
 }
 
-const struct oc_run *
-oc_ctx_monitor(struct oc_ctx *ctx, enum oc_monitor_kind kind)
+/* The action oc_ctx_monitor() runs for kind; oc_action_release() it. */
+static void
+check_monitor_action(const struct oc_ctx *ctx, enum oc_monitor_kind kind,
+    struct oc_action *a)
 {
-	struct oc_action a = OC_ACTION_INIT("monitor");
-	const struct oc_run *r;
 	char iv[32];
 
 	switch (kind) {
 	case OC_MON_RECURRING:
 		snprintf(iv, sizeof(iv), "%ld", oc_ctx_monitor_interval(ctx));
-		oc_env_set(&a.set, "OCF_RESKEY_CRM_meta_interval", iv);
-		oc_env_set(&a.set, "OCF_RESKEY_CRM_meta_name", "monitor");
+		oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_interval", iv);
+		oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_name", "monitor");
 		break;
 	case OC_MON_PROBE:
-		a.label = "probe";
+		a->label = "probe";
 		break;
 	case OC_MON_PROBE_0:
-		a.label = "probe";
-		oc_env_set(&a.set, "OCF_RESKEY_CRM_meta_interval", "0");
+		a->label = "probe";
+		oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_interval", "0");
 		break;
 	}
+}
+
+const struct oc_run *
+oc_ctx_monitor(struct oc_ctx *ctx, enum oc_monitor_kind kind)
+{
+	struct oc_action a = OC_ACTION_INIT("monitor");
+	const struct oc_run *r;
+
+	check_monitor_action(ctx, kind, &a);
 	r = oc_agent_run(ctx->agent, &a);
 	oc_action_release(&a);
 	return r;
+}
+
+/* Is r a monitor of the instance as the checks run it (not a cleanup)? */
+static int
+check_own_monitor(const struct oc_ctx *ctx, const struct oc_run *r)
+{
+	return r->action != NULL && strcmp(r->action, "monitor") == 0 &&
+	    !r->cleanup && !r->as_user &&
+	    strcmp(r->instance, ctx->agent->instance) == 0;
+}
+
+const struct oc_run *
+oc_ctx_observe(struct oc_ctx *ctx, enum oc_monitor_kind kind)
+{
+	struct oc_action a = OC_ACTION_INIT("monitor");
+	const struct oc_run *found = NULL;
+	char *env;
+	size_t i;
+
+	check_monitor_action(ctx, kind, &a);
+	env = oc_action_env_note(ctx->agent, &a);
+	for (i = ctx->agent->nruns; i-- > 0 && found == NULL; ) {
+		const struct oc_run *r = ctx->agent->runs[i];
+
+		if (!check_own_monitor(ctx, r))
+			break;		/* something else ran since */
+		if (strcmp(r->env, env) == 0 && r->end == OC_PROC_EXITED &&
+		    strcmp(oc_run_name(r), a.label ? a.label : a.name) == 0)
+			found = r;
+	}
+	free(env);
+	oc_action_release(&a);
+	return found != NULL ? found : oc_ctx_monitor(ctx, kind);
 }
 
 const struct oc_run *
@@ -326,6 +368,17 @@ oc_pid_in(const pid_t *pids, size_t n, pid_t pid)
 	return 0;
 }
 
+void
+oc_ctx_sleep(struct oc_ctx *ctx, long ms)
+{
+	long long t0 = oc_now_ms();
+
+	if (oc_proc_interrupted || ms <= 0)
+		return;
+	usleep((useconds_t)ms * 1000);
+	ctx->waited_ms += (long)(oc_now_ms() - t0);
+}
+
 /* Kill pids[] with SIGKILL and reap them. */
 void
 oc_pids_kill(const pid_t *pids, size_t n)
@@ -388,7 +441,7 @@ check_stop_instance(struct oc_ctx *ctx, const char *inst,
 	/* a slow stop may still be finishing: give it a few seconds */
 	r = check_cleanup_action(ctx, "monitor", inst, params);
 	for (i = 0; i < 25 && rc == 0 && !oc_run_is(r, OCF_NOT_RUNNING); i++) {
-		usleep(200000);
+		oc_ctx_sleep(ctx, 200);
 		r = check_cleanup_action(ctx, "monitor", inst, params);
 	}
 	if (!oc_run_is(r, OCF_NOT_RUNNING)) {
@@ -617,6 +670,7 @@ oc_checks_run(struct oc_ctx *ctx, struct oc_reporter *rep)
 	check_do_cleanup(ctx);
 	tot.actions = ctx->agent->nruns;
 	tot.actions_ms = ctx->agent->actions_ms;
+	tot.waited_ms = ctx->waited_ms;
 	tot.wall_ms = (long)(oc_now_ms() - t0);
 	oc_report_end(rep, &tot);
 	free(sel);

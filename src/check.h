@@ -100,6 +100,9 @@ struct oc_ctx {
 	unsigned		 validate_unsupported:1; /* validate-all gave 3 */	/* the file cannot be executed:
 						   skip every row that runs it */
 	int			 is_root;
+	long			 waited_ms;	/* oc_ctx_sleep() in all */
+	/* when monitor first saw the started resource running */
+	long long		 up_since_ms;
 	/* processes running after the first start (life.start-no-dup) */
 	pid_t			*start_pids;
 	size_t			 nstart_pids;
@@ -183,6 +186,12 @@ enum oc_monitor_kind {
 	OC_MON_PROBE_0,		/* CRM_meta_interval=0 */
 };
 const struct oc_run *oc_ctx_monitor(struct oc_ctx *, enum oc_monitor_kind);
+/*
+ * The same observation, shared: the last such monitor of the instance if
+ * only monitors of it ran since (nothing that may change the state), else
+ * a new one.  For rows that need "the state now" as a baseline.
+ */
+const struct oc_run *oc_ctx_observe(struct oc_ctx *, enum oc_monitor_kind);
 /* The action name ocf-check uses where the agent must answer 3. */
 #define OC_UNKNOWN_ACTION	"ocf-check-no-such-action"
 
@@ -195,6 +204,9 @@ int	oc_run_is_any(const struct oc_run *r, const int *codes);
  * a list of *np to free(). */
 pid_t	*oc_ctx_pids(struct oc_ctx *, const char *action, size_t *np);
 int	oc_pid_in(const pid_t *pids, size_t n, pid_t pid);
+/* Wait ms on purpose (a window, a slow stop), not when interrupted; the
+ * summary counts it apart from ocf-check's overhead. */
+void	oc_ctx_sleep(struct oc_ctx *, long ms);
 /* SIGKILL pids[] and reap them. */
 void	oc_pids_kill(const pid_t *pids, size_t n);
 

@@ -468,8 +468,12 @@ oc_report_summary(struct oc_buf *b, const struct oc_totals *t)
 	report_count(b, t->actions, "agent action", "agent actions");
 	oc_buf_adds(b, " in ");
 	oc_report_secs(b, t->actions_ms);
+	if (t->waited_ms > 0) {
+		oc_buf_adds(b, " s, waits ");
+		oc_report_secs(b, t->waited_ms);
+	}
 	oc_buf_adds(b, " s, ocf-check overhead ");
-	oc_report_secs(b, t->wall_ms > t->actions_ms ?
-	    t->wall_ms - t->actions_ms : 0);
+	oc_report_secs(b, t->wall_ms > t->actions_ms + t->waited_ms ?
+	    t->wall_ms - t->actions_ms - t->waited_ms : 0);
 	oc_buf_adds(b, " s");
 }

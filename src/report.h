@@ -33,6 +33,7 @@ struct oc_totals {
 	size_t	 errors;	/* OC_ERROR */
 	size_t	 actions;	/* agent actions run */
 	long	 actions_ms;	/* their own total time */
+	long	 waited_ms;	/* deliberate waits (--stable, slow stops) */
 	long	 wall_ms;	/* the whole run */
 	unsigned strict:1;
 };
@@ -139,7 +140,8 @@ void	oc_report_reason(struct oc_buf *, const struct oc_result *,
 /* The first line of the result's why (escaped), or a default. */
 void	oc_report_message(struct oc_buf *, const struct oc_result *);
 /* "57 passed, 2 failed, 1 warning, 12 skipped, 3 info; 41 agent actions
- * in 0.520 s, ocf-check overhead 0.070 s" (errors only when there are). */
+ * in 0.520 s, waits 0.300 s, ocf-check overhead 0.070 s" (errors and
+ * waits only when there are). */
 void	oc_report_summary(struct oc_buf *, const struct oc_totals *);
 
 #endif

@@ -312,6 +312,23 @@ test_text_summary(void **state)
 	cap_close(&c, r);
 }
 
+/* Deliberate waits are counted apart from ocf-check's overhead. */
+static void
+test_text_summary_waits(void **state)
+{
+	struct oc_totals t = totals;
+	struct oc_buf b = OC_BUF_INIT;
+
+	(void)state;
+	t.wall_ms = 700;
+	t.waited_ms = 400;
+	oc_report_summary(&b, &t);
+	assert_string_equal(b.buf, "1 passed, 0 failed, 0 warnings, 0 skipped, "
+	    "0 info; 3 agent actions in 0.250 s, waits 0.400 s, ocf-check "
+	    "overhead 0.050 s");
+	oc_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -329,6 +346,7 @@ main(void)
 		cmocka_unit_test(test_text_color),
 		cmocka_unit_test(test_text_progress),
 		cmocka_unit_test(test_text_summary),
+		cmocka_unit_test(test_text_summary_waits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
