@@ -75,6 +75,7 @@ META_LINT(act_distinct)
 META_LINT(act_role)
 META_LINT(act_depth)
 META_LINT(act_pairs)
+META_LINT(reload_agent_version)
 
 static enum oc_status
 chk_file_name(struct oc_ctx *ctx, struct oc_result *res)
@@ -182,6 +183,9 @@ static const struct oc_check lint_rows[] = {
 	{ "act.pairs", "promote and demote, migrate_to and migrate_from, come "
 	    "in pairs", E, "DG §promote, §demote; PA promotable clones", M,
 	    chk_act_pairs },
+	{ "reload-agent.version", "reload-agent is advertised only with OCF "
+	    "1.1", W, "PCM controld_cache_metadata()", M,
+	    chk_reload_agent_version },
 };
 
 const struct oc_check_group oc_checks_schema = {

@@ -254,3 +254,26 @@ oc_lint_act_pairs(const struct oc_meta *m, struct oc_lint *l)
 	lint_pair(m, "promote", "demote", OC_SEV_ERROR, l);
 	lint_pair(m, "migrate_to", "migrate_from", OC_SEV_WARNING, l);
 }
+
+/*
+ * The controller takes reload-agent as the way to apply reloadable
+ * parameters only from an agent whose <version> says 1.1 or later; from
+ * an older one the action is never called.
+ */
+void
+oc_lint_reload_agent_version(const struct oc_meta *m, struct oc_lint *l)
+{
+	size_t i;
+
+	if (oc_meta_is_11(m))
+		return;
+	for (i = 0; i < m->nactions; i++)
+		if (strcmp(m->actions[i].name, "reload-agent") == 0) {
+			oc_lint_add(l, OC_SEV_WARNING, "line %d: reload-agent is "
+			    "advertised, but <version> is '%s': Pacemaker uses "
+			    "reload-agent only from OCF 1.1 agents, so it is "
+			    "never called", m->actions[i].line,
+			    m->version ? m->version : "");
+			return;
+		}
+}

@@ -84,5 +84,6 @@ void	oc_lint_act_distinct(const struct oc_meta *, struct oc_lint *);
 void	oc_lint_act_role(const struct oc_meta *, struct oc_lint *);
 void	oc_lint_act_depth(const struct oc_meta *, struct oc_lint *);
 void	oc_lint_act_pairs(const struct oc_meta *, struct oc_lint *);
+void	oc_lint_reload_agent_version(const struct oc_meta *, struct oc_lint *);
 
 #endif

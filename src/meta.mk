@@ -145,6 +145,9 @@ EXTRA_DIST += \
 	fixtures/param-unique-deprecated/agent \
 	fixtures/param-unique-deprecated/args \
 	fixtures/param-unique-deprecated/expect \
+	fixtures/reload-agent-version/agent \
+	fixtures/reload-agent-version/args \
+	fixtures/reload-agent-version/expect \
 	fixtures/schema-agent-version/agent \
 	fixtures/schema-agent-version/args \
 	fixtures/schema-agent-version/expect \

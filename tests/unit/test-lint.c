@@ -35,7 +35,7 @@ static const oc_lint_fn all_rules[] = {
 	oc_lint_act_names, oc_lint_act_timeout, oc_lint_act_timeout_sane,
 	oc_lint_act_interval, oc_lint_act_monitor_interval,
 	oc_lint_act_distinct, oc_lint_act_role, oc_lint_act_depth,
-	oc_lint_act_pairs,
+	oc_lint_act_pairs, oc_lint_reload_agent_version,
 };
 
 /* Run rule on text (freed): n findings, the worst of severity sev, and
@@ -307,6 +307,11 @@ test_act_names(void **state)
 	assert_rule(oc_lint_act_pairs, with_action("1.0",
 	    "<action name=\"migrate_from\" timeout=\"9s\"/>\n"), 1, W,
 	    "migrate_from is advertised without migrate_to");
+	assert_rule(oc_lint_reload_agent_version, with_action("1.0",
+	    "<action name=\"reload-agent\" timeout=\"9s\"/>\n"), 1, W,
+	    "only from OCF 1.1 agents");
+	assert_rule(oc_lint_reload_agent_version, with_action("1.1",
+	    "<action name=\"reload-agent\" timeout=\"9s\"/>\n"), 0, W, NULL);
 }
 
 static void
