@@ -148,6 +148,7 @@ oc_agent_release(struct oc_agent *ag)
 	free(ag->hostname);
 	free(ag->marker);
 	free(ag->rsctmp);
+	free(ag->workdir);
 	oc_strv_release(&ag->params);
 	oc_strv_release(&ag->params2);
 	oc_strv_release(&ag->env_extra);

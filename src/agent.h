@@ -107,6 +107,8 @@ struct oc_agent {
 	long		 grace_ms;	/* SIGTERM -> SIGKILL */
 	char		*marker;	/* value of OCF_CHECK_RUN for this run */
 	char		*rsctmp;	/* private HA_RSCTMP, or NULL */
+	char		*workdir;	/* ocf-check's own temporary files
+					   (stand-in commands...), or NULL */
 	uid_t		 user_uid;	/* the unprivileged user (nobody) */
 	gid_t		 user_gid;
 	unsigned	 have_user:1;

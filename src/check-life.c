@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "agent.h"
+#include "artifacts.h"
 #include "check.h"
 #include "meta.h"
 #include "ocf.h"
@@ -139,7 +140,12 @@ life_census(struct oc_ctx *ctx)
 static enum oc_status
 life_start_0(struct oc_ctx *ctx, struct oc_result *res)
 {
-	const struct oc_run *r = oc_ctx_run(ctx, "start");
+	struct oc_artifact_places at = OC_ARTIFACT_PLACES(ctx->agent->rsctmp);
+	const struct oc_run *r;
+
+	oc_artifacts_snapshot(&at, &ctx->artifacts_before);
+	ctx->artifacts_taken = 1;
+	r = oc_ctx_run(ctx, "start");
 
 	ctx->started_once = 1;
 	if (!oc_expect(res, r, OCF_SUCCESS)) {

@@ -126,7 +126,8 @@ role_stub_dir(struct oc_ctx *ctx)
 {
 	static const char *const cmds[] = { "crm_attribute", "crm_master",
 	    "attrd_updater" };
-	char *dir = xasprintf("%s/sbin", ctx->agent->rsctmp);
+	char *dir = xasprintf("%s/sbin", ctx->agent->workdir ?
+	    ctx->agent->workdir : "/tmp");
 	size_t i;
 
 	mkdir(dir, 0755);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "agent.h"
+#include "artifacts.h"
 #include "check.h"
 #include "meta.h"
 #include "ocf.h"
@@ -111,6 +112,33 @@ static enum oc_status
 clean_no_procs_after_stop(struct oc_ctx *ctx, struct oc_result *res)
 {
 	life_no_procs(ctx, res, "after stop");
+	return res->status;
+}
+
+/* What is there now and was not before the first start (life.start-0). */
+static enum oc_status
+clean_artifacts(struct oc_ctx *ctx, struct oc_result *res)
+{
+	struct oc_artifact_places at = OC_ARTIFACT_PLACES(ctx->agent->rsctmp);
+	struct oc_strv after = OC_STRV_INIT, left = OC_STRV_INIT;
+	size_t i;
+
+	if (!ctx->artifacts_taken)
+		return oc_skip(res, "start never ran (life.start-0)");
+	oc_artifacts_snapshot(&at, &after);
+	oc_artifacts_new(&ctx->artifacts_before, &after, &left);
+	for (i = 0; i < left.n && i < 10; i++)
+		oc_fail(res, "%s: not there before start, still there after "
+		    "stop", left.v[i]);
+	if (left.n > 10)
+		oc_note(res, "and %zu more", left.n - 10);
+	if (left.n > 0)
+		oc_note(res, "stop should remove what start created (files "
+		    "under HA_RSCTMP, shared memory, semaphores, message "
+		    "queues, lock files); something else on this machine may "
+		    "have made the shared ones");
+	oc_strv_release(&after);
+	oc_strv_release(&left);
 	return res->status;
 }
 
@@ -291,6 +319,8 @@ static const struct oc_check life_stop_rows[] = {
 	{ "clean.no-procs-after-stop", "no process survives stop",
 	  OC_SEV_ERROR, "S1.1 §stop", STOPPED | OC_STATE,
 	  clean_no_procs_after_stop },
+	{ "clean.artifacts", "stop removes what start created", OC_SEV_WARNING,
+	  "S1.1 §stop (artifacts)", STOPPED, clean_artifacts },
 	{ "life.restartable", "start/stop cycles all succeed", OC_SEV_ERROR,
 	  "S1.1 §stop", STOPPED | OC_STATE, life_restartable },
 	{ "val.start-missing-required", "start without a required parameter "

@@ -337,8 +337,8 @@ val_hostile_value(size_t k, const char *dir)
 static enum oc_status
 param_values_are_data(struct oc_ctx *ctx, struct oc_result *res)
 {
-	char *dir = xasprintf("%s/hostile", ctx->agent->rsctmp ?
-	    ctx->agent->rsctmp : "/tmp");
+	char *dir = xasprintf("%s/hostile", ctx->agent->workdir ?
+	    ctx->agent->workdir : "/tmp");
 	size_t i, k, tried = 0;
 	struct stat st;
 

@@ -16,6 +16,7 @@
 
 #include "agent.h"
 #include "buf.h"
+#include "strv.h"
 
 struct oc_meta;			/* meta.h */
 struct oc_reporter;		/* report.h */
@@ -106,6 +107,9 @@ struct oc_ctx {
 	/* processes running after the first start (life.start-no-dup) */
 	pid_t			*start_pids;
 	size_t			 nstart_pids;
+	/* what existed before the first start (clean.artifacts) */
+	struct oc_strv		 artifacts_before;
+	unsigned		 artifacts_taken:1;
 	/* the two stopped-state probes (probe.interval-absent) */
 	const struct oc_run	*probe_absent, *probe_zero;
 	/* the second instance (multi.*), when started */

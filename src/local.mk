@@ -2,6 +2,7 @@
 noinst_LIBRARIES += src/libocfcheck.a
 src_libocfcheck_a_SOURCES = \
 	src/agent.c src/agent.h \
+	src/artifacts.c src/artifacts.h \
 	src/buf.c src/buf.h \
 	src/check.c src/check.h \
 	src/check-exec.c \

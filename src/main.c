@@ -67,9 +67,13 @@ main_rm(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 	return remove(path) == -1 ? 0 : 0;
 }
 
-/* A private HA_RSCTMP, so that agents' default state files stay ours. */
-static char *
-main_rsctmp(void)
+/*
+ * ocf-check's temporary directory: its own files, and rsctmp/, the agent's
+ * private HA_RSCTMP, so that agents' default state files stay ours and
+ * what they leave there is theirs alone (clean.artifacts).
+ */
+static void
+main_workdir(struct oc_agent *ag)
 {
 	const char *tmp = getenv("TMPDIR");
 	char *dir = xasprintf("%s/ocf-check.XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -79,7 +83,13 @@ main_rsctmp(void)
 		free(dir);
 		exit(OC_EXIT_HARNESS);
 	}
-	return dir;
+	ag->workdir = dir;
+	ag->rsctmp = xasprintf("%s/rsctmp", dir);
+	if (mkdir(ag->rsctmp, 0700) == -1) {
+		oc_error_errno("cannot create '%s'", ag->rsctmp);
+		rmdir(dir);
+		exit(OC_EXIT_HARNESS);
+	}
 }
 
 static void
@@ -190,7 +200,7 @@ main(int argc, char **argv)
 	main_agent(&agent, &cl);
 	rep = main_reporters(&cl);
 	/* last: every usage error above exits before anything is created */
-	agent.rsctmp = main_rsctmp();
+	main_workdir(&agent);
 	agent.on_action = main_hook_action;
 	agent.on_tick = main_hook_tick;
 	agent.hook_arg = rep;
@@ -203,6 +213,7 @@ main(int argc, char **argv)
 	oc_buf_init(&ctx.state_why);
 	oc_buf_init(&ctx.cleanup_why);
 	oc_strv_init(&ctx.cleanup_leftovers);
+	oc_strv_init(&ctx.artifacts_before);
 	rc = oc_checks_run(&ctx, rep);
 
 	oc_report_destroy(rep);
@@ -215,12 +226,13 @@ main(int argc, char **argv)
 	else if (rc == OC_EXIT_HARNESS)
 		fprintf(stderr, "ocf-check: interrupted; the final cleanup "
 		    "failed: %s\n", ctx.cleanup_why.buf);
-	nftw(agent.rsctmp, main_rm, 16, FTW_DEPTH | FTW_PHYS);
+	nftw(agent.workdir, main_rm, 16, FTW_DEPTH | FTW_PHYS);
 	oc_buf_release(&ctx.state_why);
 	oc_buf_release(&ctx.cleanup_why);
 	free(ctx.instance2);
 	free(ctx.start_pids);
 	oc_strv_release(&ctx.cleanup_leftovers);
+	oc_strv_release(&ctx.artifacts_before);
 	oc_agent_release(&agent);
 	oc_opts_release(&cl);
 	return rc;

@@ -5,9 +5,14 @@ if HAVE_CMOCKA
 UNIT_LDADD = src/libocfcheck.a $(LIBXML2_LIBS) $(PCRE2_LIBS) $(CMOCKA_LIBS)
 UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 check_PROGRAMS += tests/unit/test-buf tests/unit/test-duration \
-	tests/unit/test-proc tests/unit/test-agent tests/unit/test-check
+	tests/unit/test-proc tests/unit/test-agent tests/unit/test-check \
+	tests/unit/test-artifacts
 TESTS += tests/unit/test-buf tests/unit/test-duration \
-	tests/unit/test-proc tests/unit/test-agent tests/unit/test-check
+	tests/unit/test-proc tests/unit/test-agent tests/unit/test-check \
+	tests/unit/test-artifacts
+tests_unit_test_artifacts_SOURCES = tests/unit/test-artifacts.c
+tests_unit_test_artifacts_LDADD = $(UNIT_LDADD)
+tests_unit_test_artifacts_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_buf_SOURCES = tests/unit/test-buf.c
 tests_unit_test_buf_LDADD = $(UNIT_LDADD)
 tests_unit_test_buf_CFLAGS = $(UNIT_CFLAGS)
