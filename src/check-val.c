@@ -376,6 +376,38 @@ param_values_are_data(struct oc_ctx *ctx, struct oc_result *res)
 	return res->status;
 }
 
+/* validate-all at each depth it advertises (S1.1 §Check Levels). */
+static enum oc_status
+depth_validate(struct oc_ctx *ctx, struct oc_result *res)
+{
+	size_t i, tried = 0;
+
+	if (!val_succeeds(ctx, res))
+		return OC_SKIP;
+	for (i = 0; i < ctx->meta->nactions; i++) {
+		const struct oc_meta_action *m = &ctx->meta->actions[i];
+		struct oc_action a = OC_ACTION_INIT("validate-all");
+		const struct oc_run *r;
+		char d[16];
+
+		if (strcmp(m->name, "validate-all") != 0 || m->depth_n <= 0)
+			continue;
+		tried++;
+		snprintf(d, sizeof(d), "%d", m->depth_n);
+		oc_env_set(&a.set, "OCF_CHECK_LEVEL", d);
+		r = oc_agent_run(ctx->agent, &a);
+		oc_action_release(&a);
+		if (!oc_expect(res, r, OCF_SUCCESS))
+			oc_note(res, "validate-all advertises depth %s (line %d); "
+			    "with the given parameters, every advertised depth "
+			    "should pass", d, m->line);
+	}
+	if (tried == 0)
+		return oc_skip(res, "validate-all advertises no depth other "
+		    "than 0");
+	return res->status;
+}
+
 static const struct oc_check val_rows[] = {
 	{ "val.ok", "validate-all returns 0 with the given parameters",
 	  OC_SEV_ERROR, "S1.1 §validate-all; PA §Optional Actions", 0, val_ok },
@@ -396,6 +428,8 @@ static const struct oc_check val_rows[] = {
 	{ "param.values-are-data", "parameter values are never run as shell",
 	  OC_SEV_ERROR, "S1.1 §Resource Parameters", OC_NEED_META |
 	  OC_NEED_HOSTILE, param_values_are_data },
+	{ "depth.validate", "validate-all returns 0 at each advertised depth",
+	  OC_SEV_WARNING, "S1.1 §Check Levels", OC_NEED_META, depth_validate },
 	{ "val.no-side-effects", "validate-all changes no state and leaves "
 	  "no process", OC_SEV_ERROR, "S1.1 §validate-all", 0,
 	  val_no_side_effects },
