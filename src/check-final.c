@@ -175,7 +175,8 @@ rc_7_monitor_only(struct oc_ctx *ctx, struct oc_result *res)
 
 	FOR_RUNS(ctx, i, r)
 		if (oc_run_is(r, OCF_NOT_RUNNING) && !final_is(r, "monitor") &&
-		    !final_is(r, "status") && r->action != NULL)
+		    !final_is(r, "status") && r->action != NULL &&
+		    !r->off_protocol)
 			final_fail_run(res, r, "OCF_NOT_RUNNING is for monitor "
 			    "only");
 	return res->status;

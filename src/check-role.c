@@ -269,6 +269,78 @@ role_meta_monitors(struct oc_ctx *ctx, struct oc_result *res)
 	return OC_PASS;
 }
 
+/* Run a role action on the stopped resource: Pacemaker never does. */
+static const struct oc_run *
+role_off_protocol(struct oc_ctx *ctx, const char *name, const char *label)
+{
+	struct oc_action a = OC_ACTION_INIT(name);
+	const struct oc_run *r;
+
+	a.label = label;
+	a.off_protocol = 1;
+	r = oc_agent_run(ctx->agent, &a);
+	oc_action_release(&a);
+	return r;
+}
+
+/* Back to stopped after a role action on the stopped resource. */
+static void
+role_restop(struct oc_ctx *ctx, const struct oc_run *mon)
+{
+	if (oc_run_is(mon, OCF_NOT_RUNNING))
+		return;
+	if (oc_run_is_any(mon, role_promoted))
+		(void)oc_ctx_run(ctx, "demote");
+	(void)oc_ctx_run(ctx, "stop");
+	if (!oc_run_is(oc_ctx_monitor(ctx, OC_MON_RECURRING), OCF_NOT_RUNNING))
+		oc_ctx_broken(ctx, "the resource could not be stopped again "
+		    "after a role action on the stopped resource");
+}
+
+/*
+ * promote of the stopped resource: either it refuses (an error, and the
+ * resource stays stopped) or it does what it says (0, and promoted, as
+ * the DG's example, which starts first).  0 with nothing done is a lie.
+ */
+static enum oc_status
+role_promote_stopped(struct oc_ctx *ctx, struct oc_result *res)
+{
+	const struct oc_run *r, *m;
+
+	r = role_off_protocol(ctx, "promote", "promote (while stopped)");
+	m = oc_ctx_monitor(ctx, OC_MON_RECURRING);
+	oc_note(res, "promote of the stopped resource gave %s",
+	    ocf_rc_str(r->status));
+	if (oc_run_is(r, OCF_SUCCESS)) {
+		if (!oc_expect_rc(res, m, role_promoted))
+			oc_note(res, "promote of the stopped resource returned 0, "
+			    "so it should have left it promoted");
+	} else if (!oc_expect(res, m, OCF_NOT_RUNNING))
+		oc_note(res, "promote of the stopped resource failed (%s) but "
+		    "did not leave it stopped", ocf_rc_str(r->status));
+	role_restop(ctx, m);
+	return res->status;
+}
+
+/* demote of the stopped resource: whatever it answers (recorded), the
+ * resource stays stopped. */
+static enum oc_status
+role_demote_stopped(struct oc_ctx *ctx, struct oc_result *res)
+{
+	const struct oc_run *r, *m;
+	struct oc_buf d = OC_BUF_INIT;
+
+	r = role_off_protocol(ctx, "demote", "demote (while stopped)");
+	m = oc_ctx_monitor(ctx, OC_MON_RECURRING);
+	oc_run_describe(r, &d);
+	oc_note(res, "demote of the stopped resource %s", d.buf);
+	oc_buf_release(&d);
+	if (!oc_expect(res, m, OCF_NOT_RUNNING))
+		oc_note(res, "demote must not start the resource");
+	role_restop(ctx, m);
+	return res->status;
+}
+
 #define RUNNING		(OC_NEED_LIFE | OC_NEED_RUNNING)
 #define ROLES		(OC_NEED_LIFE | OC_NEED_ROLES)
 
@@ -308,4 +380,18 @@ static const struct oc_check role_rows[] = {
 
 const struct oc_check_group oc_checks_role = {
 	role_rows, OC_ARRAY_SIZE(role_rows)
+};
+
+/* After stop (check-stop.c), while the resource is stopped. */
+static const struct oc_check role_stopped_rows[] = {
+	{ "role.promote-stopped", "promote of the stopped resource refuses, or "
+	  "really promotes", OC_SEV_INFO, "S1.1 §promote; DG §promote",
+	  ROLES | OC_NEED_STOPPED | OC_STATE, role_promote_stopped },
+	{ "role.demote-stopped", "demote of the stopped resource leaves it "
+	  "stopped", OC_SEV_INFO, "S1.1 §demote; DG §demote",
+	  ROLES | OC_NEED_STOPPED | OC_STATE, role_demote_stopped },
+};
+
+const struct oc_check_group oc_checks_role_stopped = {
+	role_stopped_rows, OC_ARRAY_SIZE(role_stopped_rows)
 };

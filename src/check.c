@@ -18,8 +18,8 @@
 static const struct oc_check_group *const check_groups[] = {
 	&oc_checks_file, &oc_checks_meta, &oc_checks_schema, &oc_checks_lint,
 	&oc_checks_exec, &oc_checks_val, &oc_checks_life_start, &oc_checks_opt,
-	&oc_checks_role, &oc_checks_life_stop, &oc_checks_multi,
-	&oc_checks_final,
+	&oc_checks_role, &oc_checks_life_stop, &oc_checks_role_stopped,
+	&oc_checks_multi, &oc_checks_final,
 };
 /* Groups that --meta-only keeps. */
 static const struct oc_check_group *const check_meta_groups[] = {

@@ -181,7 +181,8 @@ void	oc_ctx_broken(struct oc_ctx *, const char *fmt, ...) OC_PRINTF(2, 3);
 extern const struct oc_check_group oc_checks_file, oc_checks_meta,
 	oc_checks_schema, oc_checks_lint, oc_checks_exec, oc_checks_val,
 	oc_checks_life_start, oc_checks_opt, oc_checks_role,
-	oc_checks_life_stop, oc_checks_multi, oc_checks_final;
+	oc_checks_life_stop, oc_checks_role_stopped, oc_checks_multi,
+	oc_checks_final;
 
 /* Shared action helpers (check.c). */
 enum oc_monitor_kind {
