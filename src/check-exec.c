@@ -14,6 +14,7 @@
 
 #include "agent.h"
 #include "check.h"
+#include "meta.h"
 #include "ocf.h"
 
 
@@ -25,6 +26,34 @@ exec_unknown_action(struct oc_ctx *ctx, struct oc_result *res)
 	if (!oc_expect(res, r, OCF_ERR_UNIMPLEMENTED))
 		return OC_FAIL;
 	return OC_PASS;
+}
+
+/*
+ * usage (help is its alias) is an old, optional action: many agents print
+ * their usage for it and exit 0.  One that answers it as it answers an
+ * unknown action does not support it; one that answers otherwise, and not
+ * 0, supports it badly.
+ */
+static enum oc_status
+opt_usage(struct oc_ctx *ctx, struct oc_result *res)
+{
+	const struct oc_run *u = oc_ctx_last_run(ctx, OC_UNKNOWN_ACTION);
+	const struct oc_run *r;
+	int advertised = ctx->meta != NULL &&
+	    oc_meta_has_action(ctx->meta, "usage");
+
+	r = oc_ctx_run(ctx, "usage");
+	if (oc_run_is(r, OCF_SUCCESS))
+		return OC_PASS;
+	if (!advertised && (oc_run_is(r, OCF_ERR_UNIMPLEMENTED) ||
+	    (u != NULL && u->end == r->end && u->status == r->status)))
+		return oc_skip(res, "usage is not supported: it is answered "
+		    "like an unknown action");
+	oc_expect(res, r, OCF_SUCCESS);
+	oc_note(res, "%s: an agent that supports usage or help prints it and "
+	    "exits 0", advertised ? "usage is advertised" :
+	    "usage is answered, but not as an unknown action");
+	return OC_FAIL;
 }
 
 static enum oc_status
@@ -151,6 +180,8 @@ static const struct oc_check exec_rows[] = {
 	{ "exec.unknown-action", "an unknown action exits 3", OC_SEV_ERROR,
 	  "S1.1 §Resource Agent Actions; DG §OCF_ERR_UNIMPLEMENTED", 0,
 	  exec_unknown_action },
+	{ "opt.usage", "usage, when supported, exits 0", OC_SEV_INFO,
+	  "DG §Execution block", 0, opt_usage },
 	{ "exec.no-action", "no action at all exits non-zero, promptly",
 	  OC_SEV_INFO, "S1.1 §Resource Agent Actions", 0, exec_no_action },
 	{ "exec.extra-args", "arguments after the action are ignored",
