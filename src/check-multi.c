@@ -171,6 +171,80 @@ multi_isolation(struct oc_ctx *ctx, struct oc_result *res)
 	return res->status;
 }
 
+/* Rounds of multi.concurrent. */
+#define MULTI_ROUNDS	1
+
+/* Run action on instances A and B at the same time; 1 if both exited with
+ * a code in ok[]. */
+static int
+multi_pair(struct oc_ctx *ctx, struct oc_result *res, const char *action,
+    const int *ok, int round)
+{
+	struct oc_action a = OC_ACTION_INIT(action), b = OC_ACTION_INIT(action);
+	const struct oc_action *acts[2] = { &a, &b };
+	const struct oc_run *runs[2];
+	char label[2][64], iv[32];
+	int good;
+
+	snprintf(label[0], sizeof(label[0]), "%s (instance A, round %d)",
+	    action, round);
+	snprintf(label[1], sizeof(label[1]), "%s (instance B, round %d)",
+	    action, round);
+	a.label = label[0];
+	b.label = label[1];
+	b.instance = ctx->instance2;
+	b.params = multi_params2(ctx);
+	if (strcmp(action, "monitor") == 0) {
+		snprintf(iv, sizeof(iv), "%ld", oc_ctx_monitor_interval(ctx));
+		oc_env_set(&a.set, "OCF_RESKEY_CRM_meta_interval", iv);
+		oc_env_set(&a.set, "OCF_RESKEY_CRM_meta_name", "monitor");
+		oc_strv_copy(&b.set, &a.set);
+	}
+	oc_agent_run_many(ctx->agent, acts, 2, runs);
+	oc_action_release(&a);
+	oc_action_release(&b);
+	good = oc_expect_rc(res, runs[0], ok);
+	return oc_expect_rc(res, runs[1], ok) && good;
+}
+
+/*
+ * Starts, monitors and stops of the two instances at the same time, in
+ * rounds: what a cluster does to two resources of one type, and what an
+ * agent without locking around shared files gets wrong.
+ */
+static enum oc_status
+multi_concurrent(struct oc_ctx *ctx, struct oc_result *res)
+{
+	static const int ok[] = { OCF_SUCCESS, -1 };
+	static const int stopped[] = { OCF_NOT_RUNNING, -1 };
+	int round;
+
+	if (ctx->instance2 == NULL)
+		return oc_skip(res, "the second instance was never started "
+		    "(multi.parallel-start)");
+	for (round = 1; round <= MULTI_ROUNDS; round++) {
+		ctx->instance2_started = 1;
+		if (!multi_pair(ctx, res, "start", ok, round) ||
+		    !multi_pair(ctx, res, "monitor", multi_running, round) ||
+		    !multi_pair(ctx, res, "stop", ok, round) ||
+		    !multi_pair(ctx, res, "monitor", stopped, round))
+			break;
+		ctx->instance2_started = 0;
+	}
+	if (res->status == OC_PASS)
+		return OC_PASS;
+	oc_note(res, "in round %d of %d", round, MULTI_ROUNDS);
+	/* one at a time, so that the later rows start from stopped */
+	(void)multi_run(ctx, "stop", NULL, NULL);
+	(void)multi_run(ctx, "stop", ctx->instance2, multi_params2(ctx));
+	if (oc_run_is(multi_run(ctx, "monitor", NULL, NULL), OCF_NOT_RUNNING))
+		ctx->state = OC_ST_STOPPED;
+	else
+		oc_ctx_broken(ctx, "instance A did not stop after the "
+		    "concurrent rounds (multi.concurrent)");
+	return OC_FAIL;
+}
+
 static enum oc_status
 multi_clone_name(struct oc_ctx *ctx, struct oc_result *res)
 {
@@ -254,6 +328,9 @@ static const struct oc_check multi_rows[] = {
 	{ "multi.isolation", "stopping one instance leaves the other running",
 	  OC_SEV_ERROR, "S1.1 §Resource Agent Actions",
 	  OC_NEED_LIFE | OC_NEED_RUNNING | OC_STATE, multi_isolation },
+	{ "multi.concurrent", "concurrent starts, monitors and stops of two "
+	  "instances all succeed", OC_SEV_WARNING, "DG §Locks",
+	  STOPPED | OC_STATE, multi_concurrent },
 	{ "multi.clone-name", "the lifecycle works with a clone instance name "
 	  "(name:0)", OC_SEV_WARNING, "DG §$OCF_RESOURCE_INSTANCE", STOPPED,
 	  multi_clone_name },
