@@ -307,6 +307,8 @@ oc_action_env_note(const struct oc_agent *ag, const struct oc_action *a)
 	struct oc_buf b = OC_BUF_INIT;
 	size_t i;
 
+	if (a->note != NULL)
+		return xstrdup(a->note);
 	/* the first few say what it is (notify type and operation...) */
 	for (i = 0; i < a->set.n && i < 4; i++)
 		oc_buf_addf(&b, "%s%s", b.len ? ", " : "", a->set.v[i]);

@@ -27,6 +27,8 @@
 struct oc_action {
 	const char	*name;		/* argv[1]; NULL: no argument at all */
 	const char	*label;		/* for reports ("probe"); NULL = name */
+	const char	*note;		/* says how the environment differs, in
+					   place of the list of set (NULL) */
 	struct oc_strv	 set;		/* NAME=value added or replaced */
 	struct oc_strv	 unset;		/* NAME removed from the environment */
 	struct oc_strv	 extra_args;	/* argv[2...] (exec.extra-args) */

@@ -75,9 +75,9 @@ val_unsupported_ok(struct oc_ctx *ctx, struct oc_result *res)
 	    "a configuration before it is applied");
 }
 
-/* Did validate-all fail with the parameters given (val.ok)? */
-static int
-val_ok_failed(const struct oc_ctx *ctx)
+/* The first validate-all run with the parameters given (val.ok's). */
+static const struct oc_run *
+val_plain_run(const struct oc_ctx *ctx)
 {
 	size_t i;
 
@@ -86,9 +86,18 @@ val_ok_failed(const struct oc_ctx *ctx)
 
 		if (r->action != NULL && strcmp(r->action, "validate-all") == 0 &&
 		    r->env[0] == '\0' && !r->cleanup)
-			return !oc_run_is(r, OCF_SUCCESS);
+			return r;
 	}
-	return 0;
+	return NULL;
+}
+
+/* Did validate-all fail with the parameters given (val.ok)? */
+static int
+val_ok_failed(const struct oc_ctx *ctx)
+{
+	const struct oc_run *r = val_plain_run(ctx);
+
+	return r != NULL && !oc_run_is(r, OCF_SUCCESS);
 }
 
 /* Common guard: validate-all must work for the parameter rows. */
@@ -408,6 +417,107 @@ depth_validate(struct oc_ctx *ctx, struct oc_result *res)
 	return res->status;
 }
 
+/*
+ * The variables of ocf-check's own environment that Pacemaker's lacks: all
+ * but the OCF_, HA_, CRM_ and PCMK_ ones, which are Pacemaker's to set;
+ * PATH is the caller's.  Names in *names ("HOME, LANG, PATH").
+ */
+static void
+val_caller_env(struct oc_action *a, struct oc_buf *names)
+{
+	static const char *const ours[] = { "OCF_", "HA_", "CRM_", "PCMK_" };
+	extern char **environ;
+	char **e;
+	size_t i, n = 0;
+
+	for (e = environ; *e != NULL; e++) {
+		const char *eq = strchr(*e, '=');
+		int skip = eq == NULL || eq == *e;
+
+		for (i = 0; i < OC_ARRAY_SIZE(ours) && !skip; i++)
+			skip = strncmp(*e, ours[i], strlen(ours[i])) == 0;
+		if (skip)
+			continue;
+		oc_strv_push(&a->set, *e);
+		if (n++ < 8)
+			oc_buf_addf(names, "%s%.*s", names->len ? ", " : "",
+			    (int)(eq - *e), *e);
+	}
+	if (n > 8)
+		oc_buf_addf(names, " and %zu more", n - 8);
+}
+
+/* Run name with the variables in set added. */
+static const struct oc_run *
+val_run_caller(struct oc_ctx *ctx, const char *name, const char *label,
+    const struct oc_strv *set)
+{
+	struct oc_action a = OC_ACTION_INIT(name);
+	const struct oc_run *r;
+
+	oc_strv_copy(&a.set, set);
+	a.label = label;
+	a.note = "the caller's environment added";
+	r = oc_agent_run(ctx->agent, &a);
+	oc_action_release(&a);
+	return r;
+}
+
+/* Do a (clean) and b (caller's environment) differ?  Then say so. */
+static void
+val_env_compare(struct oc_result *res, const char *what,
+    const struct oc_run *a, const struct oc_run *b, const char *names)
+{
+	struct oc_buf da = OC_BUF_INIT, db = OC_BUF_INIT;
+
+	if (a->end == b->end && a->status == b->status)
+		return;
+	oc_run_describe(a, &da);
+	oc_run_describe(b, &db);
+	res->run = b;
+	oc_fail(res, "with the caller's environment (%s), %s %s; with "
+	    "Pacemaker's, it %s: the agent depends on a variable Pacemaker "
+	    "does not set", names, what, db.buf, da.buf);
+	oc_buf_release(&da);
+	oc_buf_release(&db);
+}
+
+/*
+ * An agent that works when its author runs it from a shell but not under
+ * Pacemaker (or the reverse) depends on HOME, TERM, the locale or the
+ * caller's PATH.  A probe and validate-all with ocf-check's own
+ * environment added, against the same actions in the clean one.  Before
+ * val.no-side-effects, which judges (and kills) what every validate-all
+ * run left.
+ */
+static enum oc_status
+exec_documented_env_only(struct oc_ctx *ctx, struct oc_result *res)
+{
+	struct oc_action env = OC_ACTION_INIT(NULL);
+	struct oc_buf names = OC_BUF_INIT;
+	const struct oc_run *clean, *caller;
+
+	val_caller_env(&env, &names);
+	if (names.len == 0) {
+		oc_action_release(&env);
+		return oc_skip(res, "ocf-check's own environment adds nothing to "
+		    "Pacemaker's");
+	}
+	clean = oc_ctx_observe(ctx, OC_MON_PROBE);
+	caller = val_run_caller(ctx, "monitor", "probe", &env.set);
+	val_env_compare(res, "the probe", clean, caller, names.buf);
+	/* val.ok's run, or one of our own when val.ok did not run */
+	if ((clean = val_plain_run(ctx)) == NULL)
+		clean = oc_ctx_run(ctx, "validate-all");
+	if (!oc_run_is(clean, OCF_ERR_UNIMPLEMENTED)) {
+		caller = val_run_caller(ctx, "validate-all", NULL, &env.set);
+		val_env_compare(res, "validate-all", clean, caller, names.buf);
+	}
+	oc_action_release(&env);
+	oc_buf_release(&names);
+	return res->status;
+}
+
 static const struct oc_check val_rows[] = {
 	{ "val.ok", "validate-all returns 0 with the given parameters",
 	  OC_SEV_ERROR, "S1.1 §validate-all; PA §Optional Actions", 0, val_ok },
@@ -430,6 +540,10 @@ static const struct oc_check val_rows[] = {
 	  OC_NEED_HOSTILE, param_values_are_data },
 	{ "depth.validate", "validate-all returns 0 at each advertised depth",
 	  OC_SEV_WARNING, "S1.1 §Check Levels", OC_NEED_META, depth_validate },
+	{ "exec.documented-env-only", "the agent relies on no variable "
+	  "Pacemaker does not set", OC_SEV_WARNING, "PA §Environment "
+	  "Variables; resource-agents issue #1456", 0,
+	  exec_documented_env_only },
 	{ "val.no-side-effects", "validate-all changes no state and leaves "
 	  "no process", OC_SEV_ERROR, "S1.1 §validate-all", 0,
 	  val_no_side_effects },

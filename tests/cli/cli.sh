@@ -479,11 +479,13 @@ VQ='a b "c" `touch Y` ; $HOME'
 VR='x=y=z'
 VNL='line1
 line2'
+# exec.documented-env-only adds the caller's environment on purpose: the
+# "callerenv" case below tests it
 (cd "$T/work" && env HOME=/root TERM=xterm LANG=en_US.UTF-8 \
     LC_CTYPE=C.UTF-8 LC_ALL=C __OCF_ACTION=bogus OCF_CHECK_TEST_LEAK="$U" \
     TMPDIR="$T/tmpdir" timeout -k 5 300 "$OCF_CHECK" -n t -o "p=$VP" \
-    -o "q=$VQ" -o "r=$VR" -o "nl=$VNL" "$AGENT" \
-    >"$T/out" 2>"$T/err" </dev/null)
+    -o "q=$VQ" -o "r=$VR" -o "nl=$VNL" --skip exec.documented-env-only \
+    "$AGENT" >"$T/out" 2>"$T/err" </dev/null)
 rc=$?
 mkrecs "$D"
 verdict "a run with hostile -o values completes (exit 0 or 1)" rc_is 0 1
@@ -622,6 +624,47 @@ no_state() {
 verdict "the run left the resource stopped" no_state "$D"
 procs_matching -F "$T/" >"$T/procs"
 verdict "no process of the agent survived the run" [ ! -s "$T/procs" ]
+
+# exec.documented-env-only: one probe and one validate-all get the caller's
+# environment (not its OCF_ or HA_ variables, and its PATH); nothing else.
+newcase callerenv
+make_agent "$T" plain
+(cd "$T/work" && env HOME=/root LANG=de_DE.UTF-8 CALLER_MARK="$U" \
+    OCF_CHECK_TEST_LEAK="$U" HA_LOGFILE=/nonexistent \
+    PATH="/opt/ocf-check-test:$PATH" \
+    TMPDIR="$T/tmpdir" timeout -k 5 120 "$OCF_CHECK" -n t \
+    --only exec.documented-env-only "$T/cli-agent" \
+    >"$T/out" 2>"$T/err" </dev/null)
+rc=$?
+mkrecs "$T"
+verdict "--only exec.documented-env-only passes on a plain agent" rc_is 0
+good_caller() {
+	grep -l "^CALLER_MARK=$U\$" "$@" |
+	    xargs -r grep -lx 'HOME=/root' | xargs -r grep -lx 'LANG=de_DE.UTF-8' |
+	    xargs -r grep -l '^PATH=/opt/ocf-check-test:'
+}
+some "$T" monitor "a probe gets HOME, LANG, the caller's PATH and the rest" \
+    good_caller
+validate_calls() {
+	for f in "$T"/rec.validate-all.*; do
+		[ -f "$f" ] && echo "$f"
+	done
+}
+one_caller_validate() {
+	# shellcheck disable=SC2046
+	[ "$(good_caller $(validate_calls) | wc -l)" -eq 1 ]
+}
+verdict "exactly one validate-all gets the caller's environment" \
+    one_caller_validate
+bad_ours() {
+	grep -lE '^(HA_LOGFILE|OCF_CHECK_TEST_LEAK)=' "$@"
+}
+every "$T" all "the caller's OCF_ and HA_ variables reach no call" bad_ours
+count_caller() {
+	# shellcheck disable=SC2046
+	[ "$(grep -l "^CALLER_MARK=" $(calls "$T" all) | wc -l)" -eq 2 ]
+}
+verdict "exactly two calls get the caller's environment" count_caller
 
 # -d and -X reach meta-data too; --meta-only starts nothing.
 newcase debug

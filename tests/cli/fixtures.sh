@@ -8,6 +8,8 @@
 #   expect   the check ids that must show as FAIL, WARN, INFO (or ERROR) in
 #            ocf-check's text report: exactly these, one a line, # comments
 #   args     optional: extra ocf-check arguments, one a line (no quoting)
+#   env      optional: NAME=value lines added to ocf-check's own
+#            environment (which exec.documented-env-only hands the agent)
 #   path     optional: the agent's path inside the fixture directory
 #   prepare  optional: a sh script run in the fixture's copy first, for
 #            what git cannot store (mode 777, a FIFO, CRLF line endings)
@@ -123,6 +125,12 @@ run_case() {
 			case $line in '' | '#'*) continue ;; esac
 			set -- "$@" "$line"
 		done <"$dir/args"
+	fi
+	if [ -f "$dir/env" ]; then
+		while IFS= read -r line || [ -n "$line" ]; do
+			case $line in '' | '#'*) continue ;; esac
+			export "${line?}"
+		done <"$dir/env"
 	fi
 	t0=$(date +%s)
 	timeout -k 10 120 "$OCF_CHECK" -v --color=never -n "fx-$c" \
