@@ -402,7 +402,6 @@ agent_record(struct oc_agent *ag, const struct oc_action *a, struct oc_proc *p)
 	r->off_protocol = a->off_protocol;
 	ag->runs = xrealloc(ag->runs, (ag->nruns + 1) * sizeof(*ag->runs));
 	ag->runs[ag->nruns++] = r;
-	ag->actions_ms += r->elapsed_ms;
 	oc_proc_reap_orphans();
 	if (ag->on_action != NULL && !a->quiet)
 		ag->on_action(ag->hook_arg, r);
@@ -416,6 +415,7 @@ oc_agent_run_many(struct oc_agent *ag, const struct oc_action *const *acts,
 	struct oc_proc *ps = xcalloc(n, sizeof(*ps));
 	struct oc_proc **pp = xcalloc(n, sizeof(*pp));
 	const struct oc_proc init = OC_PROC_INIT;
+	long longest = 0;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -430,7 +430,11 @@ oc_agent_run_many(struct oc_agent *ag, const struct oc_action *const *acts,
 	for (i = 0; i < n; i++) {
 		runs[i] = agent_record(ag, acts[i], &ps[i]);
 		oc_proc_release(&ps[i]);
+		/* actions run together take the time of the longest */
+		if (runs[i]->elapsed_ms > longest)
+			longest = runs[i]->elapsed_ms;
 	}
+	ag->actions_ms += longest;
 	free(pp);
 	free(ps);
 }

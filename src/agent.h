@@ -122,7 +122,8 @@ struct oc_agent {
 	/* History: every action run, in order. */
 	struct oc_run	**runs;
 	size_t		 nruns;
-	long		 actions_ms;	/* sum of elapsed_ms */
+	long		 actions_ms;	/* time spent running actions (those
+					   run together count once) */
 
 	oc_action_hook	 on_action;
 	oc_tick_hook	 on_tick;

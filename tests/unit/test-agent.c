@@ -543,6 +543,17 @@ test_history(void **state)
 	assert_ptr_equal(ag.runs[3], r4);
 	assert_int_equal(ag.actions_ms, r1->elapsed_ms + r2->elapsed_ms +
 	    r3->elapsed_ms + r4->elapsed_ms);
+	{
+		/* two at once count as the longer of the two */
+		const struct oc_action *both[2] = { &mon, &quiet };
+		const struct oc_run *rr[2];
+		long before = ag.actions_ms;
+
+		oc_agent_run_many(&ag, both, 2, rr);
+		assert_int_equal(ag.actions_ms - before,
+		    rr[0]->elapsed_ms > rr[1]->elapsed_ms ?
+		    rr[0]->elapsed_ms : rr[1]->elapsed_ms);
+	}
 	oc_buf_release(&b);
 	oc_buf_release(&d);
 	oc_action_release(&fail);
