@@ -23,19 +23,9 @@ static void
 life_force_stop(struct oc_ctx *ctx, const struct oc_run *mon,
     struct oc_result *res)
 {
-	const struct oc_run *r;
-
-	if (oc_run_is(mon, OCF_RUNNING_PROMOTED)) {
-		r = oc_ctx_run(ctx, "demote");
-		oc_note(res, "it was promoted: demote %s",
-		    oc_run_is(r, 0) ? "returned 0" : "failed");
-	}
-	r = oc_ctx_run(ctx, "stop");
-	r = oc_ctx_monitor(ctx, OC_MON_RECURRING);
-	if (oc_run_is(r, OCF_NOT_RUNNING)) {
+	if (oc_ctx_force_stop(ctx, mon, res) == 0)
 		oc_note(res, "stopped it before testing");
-		ctx->state = OC_ST_STOPPED;
-	} else
+	else
 		oc_ctx_broken(ctx, "the resource could not be brought to the "
 		    "stopped state (life.initial-7)");
 }
@@ -162,28 +152,23 @@ life_start_complete(struct oc_ctx *ctx, struct oc_result *res)
 {
 	static const int ok[] = { OCF_SUCCESS, OCF_DEGRADED,
 	    OCF_RUNNING_PROMOTED, -1 };
-	const struct oc_run *r = oc_ctx_monitor(ctx, OC_MON_RECURRING);
-	long long until;
+	static const int up[] = { OCF_SUCCESS, OCF_DEGRADED, -1 };
+	long long t0;
 
-	if (oc_expect_rc(res, r, ok)) {
+	if (oc_expect_rc(res, oc_ctx_monitor(ctx, OC_MON_RECURRING), ok)) {
 		ctx->up_since_ms = oc_now_ms();
 		life_census(ctx);
 		return OC_PASS;
 	}
 	oc_note(res, "start returned before the resource was running");
 	/* let it finish, so that the later checks still mean something */
-	until = oc_now_ms() + oc_agent_timeout(ctx->agent, "start");
-	while (oc_now_ms() < until && !oc_proc_interrupted) {
-		oc_ctx_sleep(ctx, 200);
-		r = oc_ctx_monitor(ctx, OC_MON_RECURRING);
-		if (oc_run_is(r, OCF_SUCCESS) || oc_run_is(r, OCF_DEGRADED)) {
-			oc_note(res, "it was running %ld ms later",
-			    (long)(oc_now_ms() - (until -
-			    oc_agent_timeout(ctx->agent, "start"))));
-			ctx->up_since_ms = oc_now_ms();
-			life_census(ctx);
-			return OC_FAIL;
-		}
+	t0 = oc_now_ms();
+	if (oc_ctx_await(ctx, up, oc_agent_timeout(ctx->agent, "start"))) {
+		oc_note(res, "it was running %ld ms later",
+		    (long)(oc_now_ms() - t0));
+		ctx->up_since_ms = oc_now_ms();
+		life_census(ctx);
+		return OC_FAIL;
 	}
 	oc_ctx_broken(ctx, "the resource never reported running after start "
 	    "(life.start-complete)");
@@ -332,9 +317,7 @@ life_monitor_depth(struct oc_ctx *ctx, int depth)
 	const struct oc_run *r;
 	char iv[32];
 
-	snprintf(iv, sizeof(iv), "%ld", oc_ctx_monitor_interval(ctx));
-	oc_env_set(&a.set, "OCF_RESKEY_CRM_meta_interval", iv);
-	oc_env_set(&a.set, "OCF_RESKEY_CRM_meta_name", "monitor");
+	oc_ctx_recurring_env(ctx, &a.set);
 	snprintf(iv, sizeof(iv), "%d", depth);
 	oc_env_set(&a.set, "OCF_CHECK_LEVEL", iv);
 	r = oc_agent_run(ctx->agent, &a);

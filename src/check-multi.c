@@ -75,24 +75,47 @@ multi_run(struct oc_ctx *ctx, const char *action, const char *inst,
 
 	a.instance = inst;
 	a.params = params;
-	if (strcmp(action, "monitor") == 0) {
-		char iv[32];
-
-		snprintf(iv, sizeof(iv), "%ld", oc_ctx_monitor_interval(ctx));
-		oc_env_set(&a.set, "OCF_RESKEY_CRM_meta_interval", iv);
-		oc_env_set(&a.set, "OCF_RESKEY_CRM_meta_name", "monitor");
-	}
+	if (strcmp(action, "monitor") == 0)
+		oc_ctx_recurring_env(ctx, &a.set);
 	r = oc_agent_run(ctx->agent, &a);
 	oc_action_release(&a);
 	return r;
 }
 
+/* Run action on instances A and B at the same time, labelled "(instance
+ * A, when)"; 1 if both exited with a code in ok[]. */
+static int
+multi_pair(struct oc_ctx *ctx, struct oc_result *res, const char *action,
+    const int *ok, const char *when)
+{
+	struct oc_action a = OC_ACTION_INIT(action), b = OC_ACTION_INIT(action);
+	const struct oc_action *acts[2] = { &a, &b };
+	const struct oc_run *runs[2];
+	char *la = xasprintf("%s (instance A, %s)", action, when);
+	char *lb = xasprintf("%s (instance B, %s)", action, when);
+	int good;
+
+	a.label = la;
+	b.label = lb;
+	b.instance = ctx->instance2;
+	b.params = multi_params2(ctx);
+	if (strcmp(action, "monitor") == 0) {
+		oc_ctx_recurring_env(ctx, &a.set);
+		oc_ctx_recurring_env(ctx, &b.set);
+	}
+	oc_agent_run_many(ctx->agent, acts, 2, runs);
+	oc_action_release(&a);
+	oc_action_release(&b);
+	free(la);
+	free(lb);
+	good = oc_expect_rc(res, runs[0], ok);
+	return oc_expect_rc(res, runs[1], ok) && good;
+}
+
 static enum oc_status
 multi_parallel_start(struct oc_ctx *ctx, struct oc_result *res)
 {
-	struct oc_action a = OC_ACTION_INIT("start"), b = OC_ACTION_INIT("start");
-	const struct oc_action *acts[2] = { &a, &b };
-	const struct oc_run *runs[2];
+	static const int ok[] = { OCF_SUCCESS, -1 };
 	struct oc_buf miss = OC_BUF_INIT;
 	struct oc_strv *p2;
 
@@ -107,16 +130,10 @@ multi_parallel_start(struct oc_ctx *ctx, struct oc_result *res)
 	oc_buf_release(&miss);
 	free(ctx->instance2);
 	ctx->instance2 = xasprintf("%s-b", ctx->agent->instance);
-	p2 = multi_params2(ctx);
-	b.instance = ctx->instance2;
-	b.params = p2;
-	a.label = "start (instance A, concurrently)";
-	b.label = "start (instance B, concurrently)";
 	ctx->started_once = 1;
 	ctx->instance2_started = 1;
-	oc_agent_run_many(ctx->agent, acts, 2, runs);
-	oc_expect(res, runs[0], OCF_SUCCESS);
-	oc_expect(res, runs[1], OCF_SUCCESS);
+	(void)multi_pair(ctx, res, "start", ok, "concurrently");
+	p2 = multi_params2(ctx);
 	oc_expect_rc(res, multi_run(ctx, "monitor", NULL, NULL), multi_running);
 	oc_expect_rc(res, multi_run(ctx, "monitor", ctx->instance2, p2),
 	    multi_running);
@@ -125,8 +142,6 @@ multi_parallel_start(struct oc_ctx *ctx, struct oc_result *res)
 	else
 		oc_ctx_broken(ctx, "the two instances did not both start "
 		    "(multi.parallel-start)");
-	oc_action_release(&a);
-	oc_action_release(&b);
 	return res->status;
 }
 
@@ -174,39 +189,6 @@ multi_isolation(struct oc_ctx *ctx, struct oc_result *res)
 /* Rounds of multi.concurrent. */
 #define MULTI_ROUNDS	1
 
-/* Run action on instances A and B at the same time; 1 if both exited with
- * a code in ok[]. */
-static int
-multi_pair(struct oc_ctx *ctx, struct oc_result *res, const char *action,
-    const int *ok, int round)
-{
-	struct oc_action a = OC_ACTION_INIT(action), b = OC_ACTION_INIT(action);
-	const struct oc_action *acts[2] = { &a, &b };
-	const struct oc_run *runs[2];
-	char label[2][64], iv[32];
-	int good;
-
-	snprintf(label[0], sizeof(label[0]), "%s (instance A, round %d)",
-	    action, round);
-	snprintf(label[1], sizeof(label[1]), "%s (instance B, round %d)",
-	    action, round);
-	a.label = label[0];
-	b.label = label[1];
-	b.instance = ctx->instance2;
-	b.params = multi_params2(ctx);
-	if (strcmp(action, "monitor") == 0) {
-		snprintf(iv, sizeof(iv), "%ld", oc_ctx_monitor_interval(ctx));
-		oc_env_set(&a.set, "OCF_RESKEY_CRM_meta_interval", iv);
-		oc_env_set(&a.set, "OCF_RESKEY_CRM_meta_name", "monitor");
-		oc_strv_copy(&b.set, &a.set);
-	}
-	oc_agent_run_many(ctx->agent, acts, 2, runs);
-	oc_action_release(&a);
-	oc_action_release(&b);
-	good = oc_expect_rc(res, runs[0], ok);
-	return oc_expect_rc(res, runs[1], ok) && good;
-}
-
 /*
  * Starts, monitors and stops of the two instances at the same time, in
  * rounds: what a cluster does to two resources of one type, and what an
@@ -217,17 +199,19 @@ multi_concurrent(struct oc_ctx *ctx, struct oc_result *res)
 {
 	static const int ok[] = { OCF_SUCCESS, -1 };
 	static const int stopped[] = { OCF_NOT_RUNNING, -1 };
+	char when[32];
 	int round;
 
 	if (ctx->instance2 == NULL)
 		return oc_skip(res, "the second instance was never started "
 		    "(multi.parallel-start)");
 	for (round = 1; round <= MULTI_ROUNDS; round++) {
+		snprintf(when, sizeof(when), "round %d", round);
 		ctx->instance2_started = 1;
-		if (!multi_pair(ctx, res, "start", ok, round) ||
-		    !multi_pair(ctx, res, "monitor", multi_running, round) ||
-		    !multi_pair(ctx, res, "stop", ok, round) ||
-		    !multi_pair(ctx, res, "monitor", stopped, round))
+		if (!multi_pair(ctx, res, "start", ok, when) ||
+		    !multi_pair(ctx, res, "monitor", multi_running, when) ||
+		    !multi_pair(ctx, res, "stop", ok, when) ||
+		    !multi_pair(ctx, res, "monitor", stopped, when))
 			break;
 		ctx->instance2_started = 0;
 	}

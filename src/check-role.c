@@ -168,10 +168,8 @@ role_promotion_score(struct oc_ctx *ctx, struct oc_result *res)
 		a.label = labels[i];
 		oc_env_set(&a.set, "HA_SBIN_DIR", dir);
 		oc_env_set(&a.set, "PATH", path);
-		if (i == 0) {
-			oc_env_set(&a.set, "OCF_RESKEY_CRM_meta_interval", "10000");
-			oc_env_set(&a.set, "OCF_RESKEY_CRM_meta_name", "monitor");
-		}
+		if (i == 0)
+			oc_ctx_recurring_env(ctx, &a.set);
 		(void)oc_agent_run(ctx->agent, &a);
 		oc_action_release(&a);
 	}
@@ -214,6 +212,20 @@ role_demote_idempotent(struct oc_ctx *ctx, struct oc_result *res)
 	return res->status;
 }
 
+/* Run a role action in a state Pacemaker never runs it in. */
+static const struct oc_run *
+role_off_protocol(struct oc_ctx *ctx, const char *name, const char *label)
+{
+	struct oc_action a = OC_ACTION_INIT(name);
+	const struct oc_run *r;
+
+	a.label = label;
+	a.off_protocol = 1;
+	r = oc_agent_run(ctx->agent, &a);
+	oc_action_release(&a);
+	return r;
+}
+
 static enum oc_status
 role_stop_promoted(struct oc_ctx *ctx, struct oc_result *res)
 {
@@ -221,14 +233,8 @@ role_stop_promoted(struct oc_ctx *ctx, struct oc_result *res)
 		(void)role_settle(ctx);
 		return oc_skip(res, "promote failed (see role.promote-8)");
 	}
-	{
-		struct oc_action a = OC_ACTION_INIT("stop");
-
-		a.label = "stop (while promoted)";
-		a.off_protocol = 1;
-		oc_expect(res, oc_agent_run(ctx->agent, &a), OCF_SUCCESS);
-		oc_action_release(&a);
-	}
+	oc_expect(res, role_off_protocol(ctx, "stop", "stop (while promoted)"),
+	    OCF_SUCCESS);
 	if (!oc_expect(res, oc_ctx_monitor(ctx, OC_MON_RECURRING),
 	    OCF_NOT_RUNNING))
 		(void)oc_ctx_run(ctx, "demote"), (void)oc_ctx_run(ctx, "stop");
@@ -269,30 +275,11 @@ role_meta_monitors(struct oc_ctx *ctx, struct oc_result *res)
 	return OC_PASS;
 }
 
-/* Run a role action on the stopped resource: Pacemaker never does. */
-static const struct oc_run *
-role_off_protocol(struct oc_ctx *ctx, const char *name, const char *label)
-{
-	struct oc_action a = OC_ACTION_INIT(name);
-	const struct oc_run *r;
-
-	a.label = label;
-	a.off_protocol = 1;
-	r = oc_agent_run(ctx->agent, &a);
-	oc_action_release(&a);
-	return r;
-}
-
 /* Back to stopped after a role action on the stopped resource. */
 static void
 role_restop(struct oc_ctx *ctx, const struct oc_run *mon)
 {
-	if (oc_run_is(mon, OCF_NOT_RUNNING))
-		return;
-	if (oc_run_is_any(mon, role_promoted))
-		(void)oc_ctx_run(ctx, "demote");
-	(void)oc_ctx_run(ctx, "stop");
-	if (!oc_run_is(oc_ctx_monitor(ctx, OC_MON_RECURRING), OCF_NOT_RUNNING))
+	if (oc_ctx_force_stop(ctx, mon, NULL) == -1)
 		oc_ctx_broken(ctx, "the resource could not be stopped again "
 		    "after a role action on the stopped resource");
 }

@@ -34,23 +34,18 @@ life_stop_0(struct oc_ctx *ctx, struct oc_result *res)
 static enum oc_status
 life_stop_complete(struct oc_ctx *ctx, struct oc_result *res)
 {
-	long long t0 = oc_now_ms(), until;
-	const struct oc_run *r;
+	static const int down[] = { OCF_NOT_RUNNING, -1 };
+	long long t0 = oc_now_ms();
 
 	if (oc_expect(res, oc_ctx_monitor(ctx, OC_MON_RECURRING),
 	    OCF_NOT_RUNNING))
 		return OC_PASS;
 	oc_note(res, "stop returned before the resource was stopped");
 	/* let it finish, so that the later checks still mean something */
-	until = t0 + oc_agent_timeout(ctx->agent, "stop");
-	while (oc_now_ms() < until && !oc_proc_interrupted) {
-		oc_ctx_sleep(ctx, 200);
-		r = oc_ctx_monitor(ctx, OC_MON_RECURRING);
-		if (oc_run_is(r, OCF_NOT_RUNNING)) {
-			oc_note(res, "it was stopped %ld ms later",
-			    (long)(oc_now_ms() - t0));
-			return OC_FAIL;
-		}
+	if (oc_ctx_await(ctx, down, oc_agent_timeout(ctx->agent, "stop"))) {
+		oc_note(res, "it was stopped %ld ms later",
+		    (long)(oc_now_ms() - t0));
+		return OC_FAIL;
 	}
 	oc_ctx_broken(ctx, "monitor after stop never said stopped "
 	    "(life.stop-complete)");

@@ -423,7 +423,7 @@ depth_validate(struct oc_ctx *ctx, struct oc_result *res)
  * PATH is the caller's.  Names in *names ("HOME, LANG, PATH").
  */
 static void
-val_caller_env(struct oc_action *a, struct oc_buf *names)
+val_caller_env(struct oc_strv *set, struct oc_buf *names)
 {
 	static const char *const ours[] = { "OCF_", "HA_", "CRM_", "PCMK_" };
 	extern char **environ;
@@ -438,7 +438,7 @@ val_caller_env(struct oc_action *a, struct oc_buf *names)
 			skip = strncmp(*e, ours[i], strlen(ours[i])) == 0;
 		if (skip)
 			continue;
-		oc_strv_push(&a->set, *e);
+		oc_strv_push(set, *e);
 		if (n++ < 8)
 			oc_buf_addf(names, "%s%.*s", names->len ? ", " : "",
 			    (int)(eq - *e), *e);
@@ -493,27 +493,27 @@ val_env_compare(struct oc_result *res, const char *what,
 static enum oc_status
 exec_documented_env_only(struct oc_ctx *ctx, struct oc_result *res)
 {
-	struct oc_action env = OC_ACTION_INIT(NULL);
+	struct oc_strv env = OC_STRV_INIT;
 	struct oc_buf names = OC_BUF_INIT;
 	const struct oc_run *clean, *caller;
 
 	val_caller_env(&env, &names);
 	if (names.len == 0) {
-		oc_action_release(&env);
+		oc_strv_release(&env);
 		return oc_skip(res, "ocf-check's own environment adds nothing to "
 		    "Pacemaker's");
 	}
 	clean = oc_ctx_observe(ctx, OC_MON_PROBE);
-	caller = val_run_caller(ctx, "monitor", "probe", &env.set);
+	caller = val_run_caller(ctx, "monitor", "probe", &env);
 	val_env_compare(res, "the probe", clean, caller, names.buf);
 	/* val.ok's run, or one of our own when val.ok did not run */
 	if ((clean = val_plain_run(ctx)) == NULL)
 		clean = oc_ctx_run(ctx, "validate-all");
 	if (!oc_run_is(clean, OCF_ERR_UNIMPLEMENTED)) {
-		caller = val_run_caller(ctx, "validate-all", NULL, &env.set);
+		caller = val_run_caller(ctx, "validate-all", NULL, &env);
 		val_env_compare(res, "validate-all", clean, caller, names.buf);
 	}
-	oc_action_release(&env);
+	oc_strv_release(&env);
 	oc_buf_release(&names);
 	return res->status;
 }

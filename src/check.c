@@ -227,18 +227,24 @@ oc_ctx_monitor_interval(const struct oc_ctx *ctx)
 	return 10000;
 }
 
+void
+oc_ctx_recurring_env(const struct oc_ctx *ctx, struct oc_strv *set)
+{
+	char iv[32];
+
+	snprintf(iv, sizeof(iv), "%ld", oc_ctx_monitor_interval(ctx));
+	oc_env_set(set, "OCF_RESKEY_CRM_meta_interval", iv);
+	oc_env_set(set, "OCF_RESKEY_CRM_meta_name", "monitor");
+}
+
 /* The action oc_ctx_monitor() runs for kind; oc_action_release() it. */
 static void
 check_monitor_action(const struct oc_ctx *ctx, enum oc_monitor_kind kind,
     struct oc_action *a)
 {
-	char iv[32];
-
 	switch (kind) {
 	case OC_MON_RECURRING:
-		snprintf(iv, sizeof(iv), "%ld", oc_ctx_monitor_interval(ctx));
-		oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_interval", iv);
-		oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_name", "monitor");
+		oc_ctx_recurring_env(ctx, &a->set);
 		break;
 	case OC_MON_PROBE:
 		a->label = "probe";
@@ -368,6 +374,21 @@ oc_pid_in(const pid_t *pids, size_t n, pid_t pid)
 	return 0;
 }
 
+const struct oc_run *
+oc_ctx_await(struct oc_ctx *ctx, const int *codes, long limit_ms)
+{
+	long long until = oc_now_ms() + limit_ms;
+	const struct oc_run *r;
+
+	while (oc_now_ms() < until && !oc_proc_interrupted) {
+		oc_ctx_sleep(ctx, 200);
+		r = oc_ctx_monitor(ctx, OC_MON_RECURRING);
+		if (oc_run_is_any(r, codes))
+			return r;
+	}
+	return NULL;
+}
+
 void
 oc_ctx_sleep(struct oc_ctx *ctx, long ms)
 {
@@ -391,6 +412,30 @@ oc_pids_kill(const pid_t *pids, size_t n)
 		usleep(20000);
 		oc_proc_reap_orphans();
 	}
+}
+
+int
+oc_ctx_force_stop(struct oc_ctx *ctx, const struct oc_run *mon,
+    struct oc_result *res)
+{
+	static const int promoted[] = { OCF_RUNNING_PROMOTED,
+	    OCF_DEGRADED_PROMOTED, -1 };
+	const struct oc_run *r;
+
+	if (!oc_run_is(mon, OCF_NOT_RUNNING)) {
+		if (oc_run_is_any(mon, promoted)) {
+			r = oc_ctx_run(ctx, "demote");
+			if (res != NULL)
+				oc_note(res, "it was promoted: demote %s",
+				    oc_run_is(r, 0) ? "returned 0" : "failed");
+		}
+		(void)oc_ctx_run(ctx, "stop");
+		mon = oc_ctx_monitor(ctx, OC_MON_RECURRING);
+		if (!oc_run_is(mon, OCF_NOT_RUNNING))
+			return -1;
+	}
+	ctx->state = OC_ST_STOPPED;
+	return 0;
 }
 
 /* Run a cleanup action: not interruptible. */

@@ -209,6 +209,13 @@ int	oc_run_is_any(const struct oc_run *r, const int *codes);
  * a list of *np to free(). */
 pid_t	*oc_ctx_pids(struct oc_ctx *, const char *action, size_t *np);
 int	oc_pid_in(const pid_t *pids, size_t n, pid_t pid);
+/*
+ * A slow start or stop: a recurring monitor every 200 ms, for up to
+ * limit_ms, until one exits with a code in codes[] (ended by -1).  That
+ * run, or NULL if none did (or ocf-check was interrupted).
+ */
+const struct oc_run *oc_ctx_await(struct oc_ctx *, const int *codes,
+	    long limit_ms);
 /* Wait ms on purpose (a window, a slow stop), not when interrupted; the
  * summary counts it apart from ocf-check's overhead. */
 void	oc_ctx_sleep(struct oc_ctx *, long ms);
@@ -221,6 +228,16 @@ const struct oc_run *oc_ctx_last_run(const struct oc_ctx *, const char *name);
 const struct oc_run *oc_ctx_run(struct oc_ctx *, const char *name);
 /* The recurring monitor interval to use (advertised, or 10 s). */
 long	oc_ctx_monitor_interval(const struct oc_ctx *);
+/* Add what makes a monitor recurring (CRM_meta_interval, _name) to set. */
+void	oc_ctx_recurring_env(const struct oc_ctx *, struct oc_strv *set);
+
+/*
+ * After monitor said mon, bring the instance to stopped by the protocol:
+ * demote if promoted (noted in res, if not NULL), stop, monitor.  0 when
+ * it is stopped (the state is then OC_ST_STOPPED), -1 if not.
+ */
+int	oc_ctx_force_stop(struct oc_ctx *, const struct oc_run *mon,
+	    struct oc_result *res);
 
 /*
  * Bring the resource back to stopped: demote if promoted, stop, kill
