@@ -181,16 +181,19 @@ static const struct oc_check exec_rows[] = {
 	  "S1.1 §Resource Agent Actions; DG §OCF_ERR_UNIMPLEMENTED", 0,
 	  exec_unknown_action },
 	{ "opt.usage", "usage, when supported, exits 0", OC_SEV_INFO,
-	  "DG §Execution block", 0, opt_usage },
+	  "DG §Execution block", OC_THOROUGH, opt_usage },
 	{ "exec.no-action", "no action at all exits non-zero, promptly",
-	  OC_SEV_INFO, "S1.1 §Resource Agent Actions", 0, exec_no_action },
+	  OC_SEV_INFO, "S1.1 §Resource Agent Actions", OC_THOROUGH,
+	  exec_no_action },
 	{ "exec.extra-args", "arguments after the action are ignored",
-	  OC_SEV_WARNING, "S1.1 §Execution Syntax", 0, exec_extra_args },
+	  OC_SEV_WARNING, "S1.1 §Execution Syntax", OC_THOROUGH,
+	  exec_extra_args },
 	{ "meta.no-side-effects", "meta-data changes no state and leaves no "
-	  "process", OC_SEV_WARNING, "S1.1 §meta-data", 0,
+	  "process", OC_SEV_WARNING, "S1.1 §meta-data", OC_THOROUGH,
 	  exec_meta_no_side_effects },
 	{ "exec.stdin", "the agent never reads stdin", OC_SEV_WARNING,
-	  "pcmkd_subdaemons.c pcmk__null_std_streams()", 0, exec_stdin },
+	  "pcmkd_subdaemons.c pcmk__null_std_streams()", OC_THOROUGH,
+	  exec_stdin },
 };
 
 const struct oc_check_group oc_checks_exec = {

@@ -377,7 +377,8 @@ static const struct oc_check life_start_rows[] = {
 	  OC_SEV_ERROR, "S1.1 §start; PA §Action Completion",
 	  RUNNING | OC_STATE, life_start_complete },
 	{ "life.start-stable", "the resource stays running after start",
-	  OC_SEV_WARNING, "PA §Action Completion", RUNNING, life_start_stable },
+	  OC_SEV_WARNING, "PA §Action Completion", RUNNING | OC_THOROUGH |
+	  OC_WINDOW, life_start_stable },
 	{ "probe.running-0", "a probe of the running resource returns 0",
 	  OC_SEV_ERROR, "S1.1 §Exit Status Codes (0)", RUNNING,
 	  probe_running_0 },
@@ -393,7 +394,8 @@ static const struct oc_check life_start_rows[] = {
 	  "while running", OC_SEV_ERROR, "S1.1 §Check Levels",
 	  RUNNING | OC_NEED_META, depth_advertised },
 	{ "depth.fallback", "an unadvertised OCF_CHECK_LEVEL falls back",
-	  OC_SEV_INFO, "S1.1 §Check Levels", RUNNING, depth_fallback },
+	  OC_SEV_INFO, "S1.1 §Check Levels", RUNNING | OC_THOROUGH,
+	  depth_fallback },
 };
 
 const struct oc_check_group oc_checks_life_start = {

@@ -454,9 +454,9 @@ static const struct oc_check meta_rows[] = {
 	    chk_no_binaries },
 	{ "meta.output-format", "meta-data prints XML whatever "
 	    "OCF_OUTPUT_FORMAT says", W, "S1.1 §Global OCF Attributes; "
-	    "pacemaker output.c", 0, chk_output_format },
+	    "pacemaker output.c", OC_THOROUGH, chk_output_format },
 	{ "meta.deterministic", "meta-data prints the same bytes every time",
-	    I, "design", 0, chk_deterministic },
+	    I, "design", OC_THOROUGH, chk_deterministic },
 	{ "meta.fast", "meta-data finishes within its advertised timeout and "
 	    "20 s", W, "lrmd_client.c (PCMK_DEFAULT_ACTION_TIMEOUT_MS)", 0,
 	    chk_fast },

@@ -314,12 +314,14 @@ static const struct oc_check multi_rows[] = {
 	  OC_NEED_LIFE | OC_NEED_RUNNING | OC_STATE, multi_isolation },
 	{ "multi.concurrent", "concurrent starts, monitors and stops of two "
 	  "instances all succeed", OC_SEV_WARNING, "DG §Locks",
-	  STOPPED | OC_STATE, multi_concurrent },
+	  STOPPED | OC_STATE | OC_THOROUGH, multi_concurrent },
 	{ "multi.clone-name", "the lifecycle works with a clone instance name "
-	  "(name:0)", OC_SEV_WARNING, "DG §$OCF_RESOURCE_INSTANCE", STOPPED,
+	  "(name:0)", OC_SEV_WARNING, "DG §$OCF_RESOURCE_INSTANCE",
+	  STOPPED | OC_THOROUGH,
 	  multi_clone_name },
 	{ "mig.stopped", "migrate_to of a stopped resource fails",
-	  OC_SEV_INFO, "DG §migrate_to", STOPPED | OC_NEED_META, mig_stopped },
+	  OC_SEV_INFO, "DG §migrate_to", STOPPED | OC_NEED_META | OC_THOROUGH,
+	  mig_stopped },
 	{ "mig.simulated", "an emulated live migration on one host works",
 	  OC_SEV_WARNING, "DG §migrate_to and §migrate_from",
 	  STOPPED | OC_NEED_META | OC_NEED_MIGRATE | OC_STATE, mig_simulated },

@@ -373,10 +373,12 @@ const struct oc_check_group oc_checks_role = {
 static const struct oc_check role_stopped_rows[] = {
 	{ "role.promote-stopped", "promote of the stopped resource refuses, or "
 	  "really promotes", OC_SEV_INFO, "S1.1 §promote; DG §promote",
-	  ROLES | OC_NEED_STOPPED | OC_STATE, role_promote_stopped },
+	  ROLES | OC_NEED_STOPPED | OC_STATE | OC_THOROUGH,
+	  role_promote_stopped },
 	{ "role.demote-stopped", "demote of the stopped resource leaves it "
 	  "stopped", OC_SEV_INFO, "S1.1 §demote; DG §demote",
-	  ROLES | OC_NEED_STOPPED | OC_STATE, role_demote_stopped },
+	  ROLES | OC_NEED_STOPPED | OC_STATE | OC_THOROUGH,
+	  role_demote_stopped },
 };
 
 const struct oc_check_group oc_checks_role_stopped = {

@@ -53,7 +53,11 @@ val_given(const struct oc_ctx *ctx, const char *name)
 static enum oc_status
 val_ok(struct oc_ctx *ctx, struct oc_result *res)
 {
-	const struct oc_run *r = oc_ctx_run(ctx, "validate-all");
+	const struct oc_run *r;
+
+	/* the state before validate-all first runs (val.no-side-effects) */
+	(void)oc_ctx_observe(ctx, OC_MON_PROBE);
+	r = oc_ctx_run(ctx, "validate-all");
 
 	if (oc_run_is(r, OCF_ERR_UNIMPLEMENTED)) {
 		ctx->validate_unsupported = 1;
@@ -533,16 +537,17 @@ static const struct oc_check val_rows[] = {
 	  "parameter unset", OC_SEV_WARNING, "DG §Environment variables",
 	  OC_NEED_META, param_optional_unset },
 	{ "param.default-accepted", "each advertised default is accepted",
-	  OC_SEV_WARNING, "DG §Parameter defaults", OC_NEED_META,
+	  OC_SEV_WARNING, "DG §Parameter defaults", OC_NEED_META | OC_THOROUGH,
 	  param_default_accepted },
 	{ "param.values-are-data", "parameter values are never run as shell",
 	  OC_SEV_ERROR, "S1.1 §Resource Parameters", OC_NEED_META |
 	  OC_NEED_HOSTILE, param_values_are_data },
 	{ "depth.validate", "validate-all returns 0 at each advertised depth",
-	  OC_SEV_WARNING, "S1.1 §Check Levels", OC_NEED_META, depth_validate },
+	  OC_SEV_WARNING, "S1.1 §Check Levels", OC_NEED_META | OC_THOROUGH,
+	  depth_validate },
 	{ "exec.documented-env-only", "the agent relies on no variable "
 	  "Pacemaker does not set", OC_SEV_WARNING, "PA §Environment "
-	  "Variables; resource-agents issue #1456", 0,
+	  "Variables; resource-agents issue #1456", OC_THOROUGH,
 	  exec_documented_env_only },
 	{ "val.no-side-effects", "validate-all changes no state and leaves "
 	  "no process", OC_SEV_ERROR, "S1.1 §validate-all", 0,

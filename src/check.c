@@ -92,6 +92,21 @@ oc_check_selected(const struct oc_options *o, const char *id)
 	return !check_matches(&o->skip, id);
 }
 
+/*
+ * Is a row beyond what Pacemaker does (OC_THOROUGH) turned on: by
+ * --thorough, by naming it in --only, or, for the stability window, by
+ * --stable?
+ */
+static int
+check_thorough_on(const struct oc_options *o, const struct oc_check *c)
+{
+	if (o->thorough)
+		return 1;
+	if ((c->needs & OC_WINDOW) && o->stable_given)
+		return 1;
+	return o->only.n > 0 && check_matches(&o->only, c->id);
+}
+
 /* Does the current mode (--meta-only) run this row at all? */
 static int
 check_in_mode(const struct oc_options *o, const struct oc_check *c)
@@ -567,6 +582,12 @@ check_needs_met(struct oc_ctx *ctx, const struct oc_check *c,
 	if ((n & OC_NEED_PARAMS2) && ctx->agent->params2.n == 0) {
 		oc_skip(res, "needs a second parameter set (-O name=value) "
 		    "for unique parameters");
+		return 0;
+	}
+	if ((n & OC_THOROUGH) && !check_thorough_on(ctx->opts, c)) {
+		oc_skip(res, "%s", (n & OC_WINDOW) ? "the stability window is "
+		    "part of --thorough (or give --stable)" : "a check beyond "
+		    "what Pacemaker does to an agent: it runs with --thorough");
 		return 0;
 	}
 	if ((n & OC_NEED_MIGRATE) && !ctx->opts->migrate) {

@@ -49,6 +49,11 @@ enum oc_need {
 					   not selected, if later rows run */
 	OC_FINAL = 1 << 10,		/* runs after cleanup (rc.*, time.*) */
 	OC_NEED_PROMOTED = 1 << 11,	/* resource promoted */
+	OC_THOROUGH = 1 << 12,		/* beyond what Pacemaker does: runs
+					   with --thorough, or when --only
+					   names it */
+	OC_WINDOW = 1 << 13,		/* with OC_THOROUGH: --stable also
+					   turns it on */
 };
 
 struct oc_check;
@@ -76,6 +81,8 @@ struct oc_options {
 	unsigned	 meta_only:1;
 	unsigned	 migrate:1;
 	unsigned	 hostile:1;
+	unsigned	 thorough:1;	/* --thorough: OC_THOROUGH rows too */
+	unsigned	 stable_given:1; /* --stable was given */
 	unsigned	 verbose;	/* -v count */
 	unsigned	 quiet:1;
 	const char	*user;		/* --user, default nobody */

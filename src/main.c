@@ -55,8 +55,18 @@ main_list_checks(void)
 	for (i = 0; i < n; i++) {
 		const struct oc_check *c = oc_check_at(i);
 
-		printf("%-30s %-8s %s [%s]\n", c->id, oc_sev_name(c->sev),
-		    c->title, c->source);
+		const char *when = "";
+
+		if (c->needs & OC_WINDOW)
+			when = " (--thorough or --stable)";
+		else if (c->needs & OC_THOROUGH)
+			when = " (--thorough)";
+		else if (c->needs & OC_NEED_MIGRATE)
+			when = " (--migrate)";
+		else if (c->needs & OC_NEED_HOSTILE)
+			when = " (--hostile-values)";
+		printf("%-30s %-8s %s%s [%s]\n", c->id, oc_sev_name(c->sev),
+		    c->title, when, c->source);
 	}
 }
 

@@ -31,6 +31,9 @@ static const char opts_usage[] =
 "\n"
 "What to run:\n"
 "      --meta-only        only the file and meta-data checks; never starts anything\n"
+"      --thorough         also the checks beyond what Pacemaker does to an agent\n"
+"                         (stdin, extra arguments, the caller's environment,\n"
+"                         concurrency, clone names, the start-stable window...)\n"
 "      --only=IDS         only these checks (comma-separated ids or globs: 'meta.*')\n"
 "      --skip=IDS         not these checks\n"
 "      --list-checks      list every check id with severity, title and source\n"
@@ -39,7 +42,8 @@ static const char opts_usage[] =
 "      --grace=DURATION   wait between SIGTERM and SIGKILL on timeout (default 2s)\n"
 "      --restarts=N       start/stop cycles for life.restartable (default 3)\n"
 "      --stable=DURATION  how long life.start-stable watches a new start\n"
-"                         (default 300ms; 5s catches daemons that die later)\n"
+"                         (default 300ms; 5s catches daemons that die later);\n"
+"                         runs that check without --thorough too\n"
 "      --migrate          emulate a live migration (mig.simulated)\n"
 "      --hostile-values   set string parameters to shell-like values and check\n"
 "                         the agent treats them as data (param.values-are-data)\n"
@@ -63,7 +67,7 @@ enum {
 	OPT_TIMEOUT = 256, OPT_GRACE, OPT_STRICT, OPT_META_ONLY, OPT_ONLY,
 	OPT_SKIP, OPT_LIST, OPT_FORMAT, OPT_TAP, OPT_JUNIT, OPT_VERSION,
 	OPT_USER, OPT_PROVIDER, OPT_OCF_ROOT, OPT_MIGRATE, OPT_HOSTILE,
-	OPT_RESTARTS, OPT_COLOR, OPT_STABLE,
+	OPT_RESTARTS, OPT_COLOR, OPT_STABLE, OPT_THOROUGH,
 };
 
 static const struct option opts_long[] = {
@@ -89,6 +93,7 @@ static const struct option opts_long[] = {
 	{ "hostile-values", no_argument, NULL, OPT_HOSTILE },
 	{ "restarts", required_argument, NULL, OPT_RESTARTS },
 	{ "stable", required_argument, NULL, OPT_STABLE },
+	{ "thorough", no_argument, NULL, OPT_THOROUGH },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ NULL, 0, NULL, 0 },
@@ -177,7 +182,9 @@ opts_one(struct oc_cmdline *cl, int c, const char *arg)
 		cl->opts.stable_ms = opts_duration(arg, "--stable");
 		if (cl->opts.stable_ms > 600000)
 			opts_die("--stable '%s': at most 10 minutes", arg);
+		cl->opts.stable_given = 1;
 		break;
+	case OPT_THOROUGH: cl->opts.thorough = 1; break;
 	case OPT_STRICT: cl->opts.strict = 1; break;
 	case OPT_META_ONLY: cl->opts.meta_only = 1; break;
 	case OPT_ONLY: opts_globs(&cl->opts.only, arg); break;

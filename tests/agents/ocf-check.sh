@@ -31,13 +31,17 @@ fi
 
 # Options of ocf-check used when it has them: the provider the agents are
 # installed under, the opt-in check that values are never run as shell,
-# and the greeter's second instance (multi.* checks) on a port of its own.
+# every check beyond the default run (--thorough), and the greeter's
+# second instance (multi.* checks) on a port of its own.
 OPTS=
 case $HELP in
 *--provider*) OPTS=--provider=ocf-check ;;
 esac
 case $HELP in
 *--hostile-values*) OPTS="$OPTS --hostile-values" ;;
+esac
+case $HELP in
+*--thorough*) OPTS="$OPTS --thorough" ;;
 esac
 PORT2=$(free_port)
 while [ "$PORT2" = "$PORT" ]; do

@@ -666,6 +666,36 @@ count_caller() {
 }
 verdict "exactly two calls get the caller's environment" count_caller
 
+# The default run leaves the checks beyond what Pacemaker does to an agent
+# to --thorough, and says so; --thorough, --only and --stable run them.
+newcase thorough
+make_agent "$T" plain
+oc 120 -v -n t "$T/cli-agent"
+verdict "a default run of a plain agent passes" rc_is 0
+verdict "... and shows exec.stdin skipped, naming --thorough" \
+    grep -q '^SKIP  exec\.stdin .*(.*--thorough' "$T/out"
+verdict "... and life.start-stable skipped, naming --stable too" \
+    grep -q '^SKIP  life\.start-stable .*--thorough (or give --stable)' "$T/out"
+default_calls=$(wc -l <"$T/calls")
+rm -f "$T/calls"
+oc 120 -v --thorough -n t "$T/cli-agent"
+verdict "--thorough: a plain agent passes" rc_is 0
+verdict "... and exec.stdin and life.start-stable run and pass" \
+    grep -q '^PASS  life\.start-stable ' "$T/out"
+verdict "... and exec.stdin passes" grep -q '^PASS  exec\.stdin ' "$T/out"
+verdict "... with more agent calls than the default run ($default_calls)" \
+    [ "$(wc -l <"$T/calls")" -gt "$default_calls" ]
+oc 120 -v --only=exec.stdin -n t "$T/cli-agent"
+verdict "--only=exec.stdin runs it without --thorough" \
+    grep -q '^PASS  exec\.stdin ' "$T/out"
+oc 120 -v --stable=50ms -n t "$T/cli-agent"
+verdict "--stable=50ms runs life.start-stable without --thorough" \
+    grep -q '^PASS  life\.start-stable ' "$T/out"
+verdict "... and not exec.stdin" grep -q '^SKIP  exec\.stdin ' "$T/out"
+"$OCF_CHECK" --list-checks >"$T/out" 2>&1
+verdict "--list-checks marks the --thorough checks" \
+    grep -q '^exec\.stdin .* (--thorough) \[' "$T/out"
+
 # -d and -X reach meta-data too; --meta-only starts nothing.
 newcase debug
 make_agent "$T" plain
