@@ -585,9 +585,8 @@ check_needs_met(struct oc_ctx *ctx, const struct oc_check *c,
 		return 0;
 	}
 	if ((n & OC_THOROUGH) && !check_thorough_on(ctx->opts, c)) {
-		oc_skip(res, "%s", (n & OC_WINDOW) ? "the stability window is "
-		    "part of --thorough (or give --stable)" : "a check beyond "
-		    "what Pacemaker does to an agent: it runs with --thorough");
+		oc_skip(res, "%s", (n & OC_WINDOW) ? "runs with --thorough or "
+		    "--stable" : "runs with --thorough");
 		return 0;
 	}
 	if ((n & OC_NEED_MIGRATE) && !ctx->opts->migrate) {
