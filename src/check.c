@@ -552,6 +552,11 @@ oc_ctx_cleanup(struct oc_ctx *ctx, struct oc_buf *why)
 
 /* The row runner. */
 
+/*
+ * Can row c run now?  1 if so; else it is a SKIP with the reason in res:
+ * -1 when only --thorough is missing (the summary counts those), 0
+ * otherwise.
+ */
 static int
 check_needs_met(struct oc_ctx *ctx, const struct oc_check *c,
     struct oc_result *res)
@@ -587,7 +592,7 @@ check_needs_met(struct oc_ctx *ctx, const struct oc_check *c,
 	if ((n & OC_THOROUGH) && !check_thorough_on(ctx->opts, c)) {
 		oc_skip(res, "%s", (n & OC_WINDOW) ? "runs with --thorough or "
 		    "--stable" : "runs with --thorough");
-		return 0;
+		return -1;
 	}
 	if ((n & OC_NEED_MIGRATE) && !ctx->opts->migrate) {
 		oc_skip(res, "migration emulation is opt-in (--migrate)");
@@ -697,6 +702,7 @@ oc_checks_run(struct oc_ctx *ctx, struct oc_reporter *rep)
 		const struct oc_check *c = oc_check_at(i);
 		struct oc_result res;
 		long long t;
+		int met;
 
 		if (!sel[i] && (!(c->needs & OC_STATE) || i > last_sel ||
 		    !check_in_mode(ctx->opts, c)))
@@ -712,7 +718,10 @@ oc_checks_run(struct oc_ctx *ctx, struct oc_reporter *rep)
 		/* a role-capable agent only ever runs as a promotable clone */
 		ctx->agent->promotable = ctx->roles;
 		t = oc_now_ms();
-		if (check_needs_met(ctx, c, &res)) {
+		met = check_needs_met(ctx, c, &res);
+		if (met < 0 && sel[i])
+			tot.thorough++;
+		if (met > 0) {
 			int was = oc_proc_interrupted;
 
 			res.status = c->run(ctx, &res);

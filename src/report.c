@@ -459,7 +459,10 @@ oc_report_summary(struct oc_buf *b, const struct oc_totals *t)
 		oc_buf_adds(b, ", ");
 		report_count(b, t->warnings, "warning", "warnings");
 	}
-	oc_buf_addf(b, ", %zu skipped, %zu info", t->skipped, t->infos);
+	oc_buf_addf(b, ", %zu skipped", t->skipped);
+	if (t->thorough > 0)
+		oc_buf_addf(b, " (%zu of them run with --thorough)", t->thorough);
+	oc_buf_addf(b, ", %zu info", t->infos);
 	if (t->errors > 0) {
 		oc_buf_adds(b, ", ");
 		report_count(b, t->errors, "error", "errors");

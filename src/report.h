@@ -30,6 +30,7 @@ struct oc_totals {
 	size_t	 warnings;	/* FAIL with severity warning */
 	size_t	 infos;		/* FAIL with severity info */
 	size_t	 skipped;
+	size_t	 thorough;	/* of them, skipped for want of --thorough */
 	size_t	 errors;	/* OC_ERROR */
 	size_t	 actions;	/* agent actions run */
 	long	 actions_ms;	/* their own total time */

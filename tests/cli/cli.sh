@@ -676,6 +676,9 @@ verdict "... and shows exec.stdin skipped, naming --thorough" \
     grep -q '^SKIP  exec\.stdin .*(runs with --thorough)$' "$T/out"
 verdict "... and life.start-stable skipped, naming --stable too" \
     grep -q '^SKIP  life\.start-stable .*(runs with --thorough or --stable)$' "$T/out"
+verdict "... and the summary counts what --thorough would add" \
+    grep -q '^Summary: .* skipped ([1-9][0-9]* of them run with --thorough)' \
+    "$T/out"
 default_calls=$(wc -l <"$T/calls")
 rm -f "$T/calls"
 oc 120 -v --thorough -n t "$T/cli-agent"

@@ -312,9 +312,12 @@ test_text_summary(void **state)
 	cap_close(&c, r);
 }
 
-/* Deliberate waits are counted apart from ocf-check's overhead. */
+/*
+ * Deliberate waits are counted apart from ocf-check's overhead, and the
+ * checks skipped for want of --thorough among the skipped.
+ */
 static void
-test_text_summary_waits(void **state)
+test_text_summary_parts(void **state)
 {
 	struct oc_totals t = totals;
 	struct oc_buf b = OC_BUF_INIT;
@@ -326,6 +329,14 @@ test_text_summary_waits(void **state)
 	assert_string_equal(b.buf, "1 passed, 0 failed, 0 warnings, 0 skipped, "
 	    "0 info; 3 agent actions in 0.250 s, waits 0.400 s, ocf-check "
 	    "overhead 0.050 s");
+	t = totals;
+	t.skipped = 20;
+	t.thorough = 17;
+	oc_buf_reset(&b);
+	oc_report_summary(&b, &t);
+	assert_string_equal(b.buf, "1 passed, 0 failed, 0 warnings, 20 skipped "
+	    "(17 of them run with --thorough), 0 info; 3 agent actions in "
+	    "0.250 s, ocf-check overhead 0.050 s");
 	oc_buf_release(&b);
 }
 
@@ -346,7 +357,7 @@ main(void)
 		cmocka_unit_test(test_text_color),
 		cmocka_unit_test(test_text_progress),
 		cmocka_unit_test(test_text_summary),
-		cmocka_unit_test(test_text_summary_waits),
+		cmocka_unit_test(test_text_summary_parts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
