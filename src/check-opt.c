@@ -16,10 +16,14 @@
 
 static const int opt_running[] = { OCF_SUCCESS, OCF_DEGRADED, -1 };
 
-/* The notify environment of §2.4 for one type (pre/post) and operation. */
+/*
+ * The notify environment of §2.4 for one type (pre/post) and operation.
+ * The peer instance is active on another node, unless alone: then every
+ * list but the operation's own is Pacemaker's empty list, a single space.
+ */
 static void
 opt_notify_env(struct oc_ctx *ctx, struct oc_action *a, const char *type,
-    const char *op)
+    const char *op, int alone)
 {
 	static const char *const lists[] = { "start", "stop", "active",
 	    "promote", "demote", "promoted", "unpromoted", "master", "slave" };
@@ -40,7 +44,7 @@ opt_notify_env(struct oc_ctx *ctx, struct oc_action *a, const char *type,
 			    strcmp(type, "post") == 0 ? post_key[i][1] : op);
 	for (i = 0; i < OC_ARRAY_SIZE(lists); i++) {
 		int mine = strcmp(lists[i], op) == 0;
-		int active = strcmp(lists[i], "active") == 0;
+		int active = !alone && strcmp(lists[i], "active") == 0;
 
 		snprintf(name, sizeof(name),
 		    "OCF_RESKEY_CRM_meta_notify_%s_resource", lists[i]);
@@ -51,7 +55,8 @@ opt_notify_env(struct oc_ctx *ctx, struct oc_action *a, const char *type,
 		    "ocf-check-peer" : " ");
 	}
 	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_notify_inactive_resource", " ");
-	snprintf(name, sizeof(name), "%s ocf-check-peer", host);
+	snprintf(name, sizeof(name), "%s%s", host, alone ? "" :
+	    " ocf-check-peer");
 	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_notify_available_uname", name);
 	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_notify_all_uname", name);
 	oc_env_set(&a->set, "OCF_RESKEY_CRM_meta_clone", "0");
@@ -99,14 +104,15 @@ opt_settle(struct oc_ctx *ctx, struct oc_result *res, const struct oc_run *mon)
 }
 
 static const struct oc_run *
-opt_notify(struct oc_ctx *ctx, const char *type, const char *op)
+opt_notify(struct oc_ctx *ctx, const char *type, const char *op, int alone)
 {
 	struct oc_action a = OC_ACTION_INIT("notify");
 	const struct oc_run *r;
-	char *label = xasprintf("notify (%s-%s)", type, op);
+	char *label = xasprintf("notify (%s-%s%s)", type, op, alone ?
+	    ", empty lists" : "");
 
 	a.label = label;
-	opt_notify_env(ctx, &a, type, op);
+	opt_notify_env(ctx, &a, type, op, alone);
 	r = oc_agent_run(ctx->agent, &a);
 	oc_action_release(&a);
 	free(label);
@@ -120,7 +126,7 @@ notify_unsupported_3(struct oc_ctx *ctx, struct oc_result *res)
 
 	if (ctx->meta != NULL && oc_meta_has_action(ctx->meta, "notify"))
 		return oc_skip(res, "notify is advertised");
-	r = opt_notify(ctx, "post", "start");
+	r = opt_notify(ctx, "post", "start", 0);
 	if (oc_run_is(r, OCF_ERR_UNIMPLEMENTED) || oc_run_is(r, OCF_SUCCESS))
 		return OC_PASS;
 	res->run = r;
@@ -129,24 +135,58 @@ notify_unsupported_3(struct oc_ctx *ctx, struct oc_result *res)
 	    ocf_rc_str(r->status));
 }
 
+/* Does the agent do notify: advertised, or a run of it exited 0? */
+static int
+opt_notify_supported(const struct oc_ctx *ctx)
+{
+	const struct oc_run *last = oc_ctx_last_run(ctx, "notify");
+
+	return (ctx->meta != NULL && oc_meta_has_action(ctx->meta, "notify")) ||
+	    (last != NULL && oc_run_is(last, OCF_SUCCESS));
+}
+
 static enum oc_status
 notify_rc_0(struct oc_ctx *ctx, struct oc_result *res)
 {
 	static const char *const ops[] = { "start", "stop", "promote", "demote" };
-	const struct oc_run *last = oc_ctx_last_run(ctx, "notify");
 	size_t i, nops = ctx->roles ? 4 : 2;
 	int k;
 
-	if (ctx->meta == NULL || !oc_meta_has_action(ctx->meta, "notify")) {
-		if (last == NULL || !oc_run_is(last, OCF_SUCCESS))
-			return oc_skip(res, "notify is neither advertised nor "
-			    "implemented");
+	if (!opt_notify_supported(ctx))
+		return oc_skip(res, "notify is neither advertised nor "
+		    "implemented");
+	if (ctx->meta == NULL || !oc_meta_has_action(ctx->meta, "notify"))
 		res->sev = OC_SEV_WARNING;
-	}
 	for (i = 0; i < nops; i++)
 		for (k = 0; k < 2; k++)
-			oc_expect(res, opt_notify(ctx, k ? "post" : "pre", ops[i]),
-			    OCF_SUCCESS);
+			oc_expect(res, opt_notify(ctx, k ? "post" : "pre", ops[i],
+			    0), OCF_SUCCESS);
+	return res->status;
+}
+
+/*
+ * The first instance of a clone to start is told so by empty lists: no
+ * active peer, nothing else starting or stopping.  Pacemaker writes an
+ * empty list as a single space, which "[ -n ]" takes for a name.
+ */
+static enum oc_status
+notify_empty_lists(struct oc_ctx *ctx, struct oc_result *res)
+{
+	const struct oc_run *r;
+	int k;
+
+	if (!opt_notify_supported(ctx))
+		return oc_skip(res, "notify is neither advertised nor "
+		    "implemented");
+	for (k = 0; k < 2; k++) {
+		r = opt_notify(ctx, k ? "post" : "pre", "start", 1);
+		if (!oc_expect(res, r, OCF_SUCCESS)) {
+			oc_note(res, "the lists other than start_* were a single "
+			    "space, as Pacemaker sends an empty list, and "
+			    "available_uname named this node alone");
+			break;
+		}
+	}
 	return res->status;
 }
 
@@ -257,6 +297,9 @@ static const struct oc_check opt_rows[] = {
 	{ "notify.rc-0", "notify returns 0 for every pre/post operation",
 	  OC_SEV_ERROR, "PA §Optional Actions; DG §notify", RUNNING,
 	  notify_rc_0 },
+	{ "notify.empty-lists", "notify handles empty lists (a single space)",
+	  OC_SEV_WARNING, "PNT add_notif_keys()", RUNNING | OC_THOROUGH,
+	  notify_empty_lists },
 	{ "notify.no-state-change", "notify leaves the resource running",
 	  OC_SEV_WARNING, "S1.1 §notify", RUNNING, notify_no_state_change },
 	{ "reload-agent.running", "reload-agent while running returns 0 and "

@@ -422,6 +422,39 @@ depth_validate(struct oc_ctx *ctx, struct oc_result *res)
 }
 
 /*
+ * OCF 1.1: at OCF_CHECK_LEVEL=0, validate-all checks the configuration in
+ * itself, not the local machine (files, binaries, permissions are level
+ * 10's).  A heuristic: as an unprivileged user, with the parameters that
+ * passed as root, it should still exit 0.
+ */
+static enum oc_status
+val_depth_0(struct oc_ctx *ctx, struct oc_result *res)
+{
+	struct oc_action a = OC_ACTION_INIT("validate-all");
+	const struct oc_run *r;
+
+	if (!val_succeeds(ctx, res))
+		return OC_SKIP;
+	if (!oc_meta_is_11(ctx->meta))
+		return oc_skip(res, "the agent claims OCF 1.0: check levels of "
+		    "validate-all came with 1.1");
+	if (!ctx->is_root)
+		return oc_skip(res, "ocf-check is not running as root");
+	if (!ctx->agent->have_user)
+		return oc_skip(res, "no unprivileged user to run it as (--user)");
+	a.as_user = 1;
+	oc_env_set(&a.set, "OCF_CHECK_LEVEL", "0");
+	r = oc_agent_run(ctx->agent, &a);
+	oc_action_release(&a);
+	if (oc_expect(res, r, OCF_SUCCESS))
+		return OC_PASS;
+	oc_note(res, "as root it passed: at level 0 validate-all should judge "
+	    "the parameters alone, and leave files, binaries and permissions "
+	    "to OCF_CHECK_LEVEL=10");
+	return OC_FAIL;
+}
+
+/*
  * The variables of ocf-check's own environment that Pacemaker's lacks: all
  * but the OCF_, HA_, CRM_ and PCMK_ ones, which are Pacemaker's to set;
  * PATH is the caller's.  Names in *names ("HOME, LANG, PATH").
@@ -545,6 +578,9 @@ static const struct oc_check val_rows[] = {
 	{ "depth.validate", "validate-all returns 0 at each advertised depth",
 	  OC_SEV_WARNING, "S1.1 §Check Levels", OC_NEED_META | OC_THOROUGH,
 	  depth_validate },
+	{ "val.depth-0", "validate-all at level 0 needs nothing of the "
+	  "local machine", OC_SEV_INFO, "S1.1 §Check Levels",
+	  OC_NEED_META | OC_NEED_ROOT | OC_THOROUGH, val_depth_0 },
 	{ "exec.documented-env-only", "the agent relies on no variable "
 	  "Pacemaker does not set", OC_SEV_WARNING, "PA §Environment "
 	  "Variables; resource-agents issue #1456", OC_THOROUGH,
