@@ -94,6 +94,37 @@ probe_no_binaries(struct oc_ctx *ctx, struct oc_result *res)
 	return res->status;
 }
 
+/*
+ * Where the service is simply not on this node (its data on storage
+ * mounted elsewhere), a probe must say 7, or 5; a 6 makes Pacemaker stop
+ * the resource on every node.  --absent gives the parameters of that case.
+ */
+static enum oc_status
+probe_not_fatal_when_absent(struct oc_ctx *ctx, struct oc_result *res)
+{
+	static const int ok[] = { OCF_NOT_RUNNING, OCF_ERR_INSTALLED, -1 };
+	const struct oc_strv *absent = &ctx->opts->absent;
+	struct oc_action a = OC_ACTION_INIT("monitor");
+	const struct oc_run *r;
+	size_t i;
+
+	if (absent->n == 0)
+		return oc_skip(res, "needs the parameters under which the "
+		    "service is absent (--absent name=value)");
+	a.label = "probe";
+	for (i = 0; i < absent->n; i++)
+		oc_strv_pushf(&a.set, "OCF_RESKEY_%s", absent->v[i]);
+	r = oc_agent_run(ctx->agent, &a);
+	oc_action_release(&a);
+	if (oc_expect_rc(res, r, ok))
+		return OC_PASS;
+	if (oc_run_is(r, OCF_ERR_CONFIGURED))
+		oc_note(res, "Pacemaker takes OCF_ERR_CONFIGURED (6) from a probe "
+		    "as fatal and stops the resource on every node; a service "
+		    "that is merely not here is OCF_NOT_RUNNING (7)");
+	return OC_FAIL;
+}
+
 static enum oc_status
 life_monitor_readonly(struct oc_ctx *ctx, struct oc_result *res)
 {
@@ -369,6 +400,9 @@ static const struct oc_check life_start_rows[] = {
 	{ "probe.no-binaries", "a probe with binaries missing returns 7 or 5",
 	  OC_SEV_ERROR, "ocf-tester; PUN (probe + 5: leave stopped)", STOPPED,
 	  probe_no_binaries },
+	{ "probe.not-fatal-when-absent", "a probe where the service is absent "
+	  "returns 7 or 5, never 6", OC_SEV_WARNING, "DG §validate-all; PUN "
+	  "(6 is fatal)", STOPPED, probe_not_fatal_when_absent },
 	{ "life.monitor-readonly", "monitor changes nothing", OC_SEV_WARNING,
 	  "S1.1 §monitor", STOPPED, life_monitor_readonly },
 	{ "life.start-0", "start returns 0", OC_SEV_ERROR,

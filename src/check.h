@@ -90,6 +90,8 @@ struct oc_options {
 	long		 stable_ms;	/* life.start-stable window (300) */
 	struct oc_strv	 only;		/* --only globs */
 	struct oc_strv	 skip;		/* --skip globs */
+	struct oc_strv	 absent;	/* --absent name=value: the service
+					   is not on this node */
 };
 
 struct oc_ctx {

@@ -22,6 +22,10 @@ static const char opts_usage[] =
 "                         the value is passed verbatim, never through a shell\n"
 "  -O name=value          a parameter of the second instance (multi.* checks);\n"
 "                         unset names are taken from -o\n"
+"      --absent=name=value\n"
+"                         a parameter under which the service is absent from\n"
+"                         this node (its storage elsewhere); repeatable: a probe\n"
+"                         must then say 7 or 5 (probe.not-fatal-when-absent)\n"
 "      --provider=NAME    OCF_RESOURCE_PROVIDER (default: from the path, or heartbeat)\n"
 "      --ocf-root=DIR     OCF_ROOT given to the agent (default: the root the agent\n"
 "                         is installed under, else " OCF_ROOT_DEFAULT ")\n"
@@ -68,7 +72,7 @@ enum {
 	OPT_TIMEOUT = 256, OPT_GRACE, OPT_STRICT, OPT_META_ONLY, OPT_ONLY,
 	OPT_SKIP, OPT_LIST, OPT_FORMAT, OPT_TAP, OPT_JUNIT, OPT_VERSION,
 	OPT_USER, OPT_PROVIDER, OPT_OCF_ROOT, OPT_MIGRATE, OPT_HOSTILE,
-	OPT_RESTARTS, OPT_COLOR, OPT_STABLE, OPT_THOROUGH,
+	OPT_RESTARTS, OPT_COLOR, OPT_STABLE, OPT_THOROUGH, OPT_ABSENT,
 };
 
 static const struct option opts_long[] = {
@@ -95,6 +99,7 @@ static const struct option opts_long[] = {
 	{ "restarts", required_argument, NULL, OPT_RESTARTS },
 	{ "stable", required_argument, NULL, OPT_STABLE },
 	{ "thorough", no_argument, NULL, OPT_THOROUGH },
+	{ "absent", required_argument, NULL, OPT_ABSENT },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ NULL, 0, NULL, 0 },
@@ -177,6 +182,7 @@ opts_one(struct oc_cmdline *cl, int c, const char *arg)
 		break;
 	case 'o': opts_param(&cl->params, arg, "-o"); break;
 	case 'O': opts_param(&cl->params2, arg, "-O"); break;
+	case OPT_ABSENT: opts_param(&cl->opts.absent, arg, "--absent"); break;
 	case OPT_TIMEOUT: cl->timeout_ms = opts_duration(arg, "--timeout"); break;
 	case OPT_GRACE: cl->grace_ms = opts_duration(arg, "--grace"); break;
 	case OPT_STABLE:
@@ -240,6 +246,7 @@ oc_opts_parse(struct oc_cmdline *cl, int argc, char **argv)
 	oc_strv_init(&cl->params2);
 	oc_strv_init(&cl->opts.only);
 	oc_strv_init(&cl->opts.skip);
+	oc_strv_init(&cl->opts.absent);
 	cl->opts.user = "nobody";
 	cl->opts.restarts = 3;
 	cl->opts.stable_ms = 300;
@@ -270,4 +277,5 @@ oc_opts_release(struct oc_cmdline *cl)
 	oc_strv_release(&cl->params2);
 	oc_strv_release(&cl->opts.only);
 	oc_strv_release(&cl->opts.skip);
+	oc_strv_release(&cl->opts.absent);
 }

@@ -415,6 +415,7 @@ verdict "... and the line names the path" \
     grep -qF "$T/no/such/agent" "$T/err"
 expect_usage "unknown option: exit 2" no --frobnicate "$AGENT"
 expect_usage "-o without '=': exit 2" no -o novalue "$AGENT"
+expect_usage "--absent without '=': exit 2" no --absent=novalue "$AGENT"
 expect_usage "-o with a name that is no variable name: exit 2" no \
     -o bad-name=1 "$AGENT"
 expect_usage "--timeout=bogus: exit 2" no --timeout=bogus "$AGENT"
