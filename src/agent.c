@@ -330,7 +330,8 @@ oc_action_env_note(const struct oc_agent *ag, const struct oc_action *a)
 	if (a->extra_args.n)
 		oc_buf_addf(&b, "%sextra arguments", b.len ? ", " : "");
 	if (a->stdin_fd >= 0)
-		oc_buf_addf(&b, "%sstdin an open pipe", b.len ? ", " : "");
+		oc_buf_addf(&b, "%s%s", b.len ? ", " : "", a->tty ?
+		    "a terminal on stdin, as in a shell" : "stdin an open pipe");
 	return oc_buf_detach(&b, NULL);
 }
 
@@ -350,6 +351,7 @@ agent_prepare(struct oc_agent *ag, const struct oc_action *a, struct oc_proc *p)
 	p->timeout_ms = timeout;
 	p->grace_ms = ag->grace_ms;
 	p->stdin_fd = a->stdin_fd;
+	p->ctty = a->tty;
 	p->no_interrupt = a->cleanup;
 	if (a->as_user && ag->have_user) {
 		p->set_ids = 1;

@@ -36,6 +36,8 @@ struct oc_action {
 	const struct oc_strv *params;	/* NULL: the agent's -o parameters */
 	long		 timeout_ms;	/* 0: advertised or default */
 	int		 stdin_fd;	/* -1: /dev/null */
+	unsigned	 tty:1;		/* stdin_fd is a terminal, made the
+					   controlling one (exec.no-tty) */
 	unsigned	 meta_env:1;	/* meta-data: no parameters, no timeout */
 	unsigned	 as_user:1;	/* run as the unprivileged user */
 	unsigned	 quiet:1;	/* not shown as an action in -v output */

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,18 +105,22 @@ exec_extra_args(struct oc_ctx *ctx, struct oc_result *res)
 	return OC_FAIL;
 }
 
+/*
+ * A probe with fd as its stdin (a terminal when tty) must answer as the
+ * plain one does.  what says how stdin differs; why, what it means.
+ */
 static enum oc_status
-exec_stdin(struct oc_ctx *ctx, struct oc_result *res)
+exec_probe_stdin(struct oc_ctx *ctx, struct oc_result *res, int fd, int tty,
+    const char *what, const char *why)
 {
 	struct oc_action a = OC_ACTION_INIT("monitor");
 	const struct oc_run *r, *plain;
-	int fds[2];
+	struct oc_buf d = OC_BUF_INIT, p = OC_BUF_INIT;
 
-	if (pipe2(fds, O_CLOEXEC) == -1)
-		return OC_ERROR;
 	plain = oc_ctx_observe(ctx, OC_MON_PROBE);
-	a.label = "probe with stdin an open pipe";
-	a.stdin_fd = fds[0];
+	a.label = "probe";
+	a.stdin_fd = fd;
+	a.tty = tty;
 	/* a correct agent never reads: bound the wait by its own length */
 	a.timeout_ms = plain->elapsed_ms * 4 + 2000;
 	a.own_timeout = 1;
@@ -123,27 +128,68 @@ exec_stdin(struct oc_ctx *ctx, struct oc_result *res)
 		a.timeout_ms = oc_agent_timeout(ctx->agent, "monitor");
 	r = oc_agent_run(ctx->agent, &a);
 	oc_action_release(&a);
-	close(fds[0]);
-	close(fds[1]);
-	if (r->end == OC_PROC_TIMED_OUT) {
-		res->run = r;
-		return oc_fail(res, "with stdin an open pipe, the probe blocked "
-		    "until it was killed after %ld ms: the agent reads stdin "
-		    "(Pacemaker gives it /dev/null; tools may not)", r->timeout_ms);
-	}
-	if (r->end != plain->end || r->status != plain->status) {
-		struct oc_buf d = OC_BUF_INIT, p = OC_BUF_INIT;
-
-		res->run = r;
+	if (r->end == plain->end && r->status == plain->status)
+		return OC_PASS;
+	res->run = r;
+	if (r->end == OC_PROC_TIMED_OUT)
+		oc_fail(res, "with %s, the probe blocked until it was killed "
+		    "after %ld ms: %s", what, r->timeout_ms, why);
+	else {
 		oc_run_describe(r, &d);
 		oc_run_describe(plain, &p);
-		oc_fail(res, "with stdin an open pipe the probe %s, with "
-		    "/dev/null it %s: the agent depends on stdin", d.buf, p.buf);
-		oc_buf_release(&d);
-		oc_buf_release(&p);
-		return OC_FAIL;
+		oc_fail(res, "with %s the probe %s; as Pacemaker runs it, it "
+		    "%s: %s", what, d.buf, p.buf, why);
 	}
-	return OC_PASS;
+	oc_buf_release(&d);
+	oc_buf_release(&p);
+	return OC_FAIL;
+}
+
+static enum oc_status
+exec_stdin(struct oc_ctx *ctx, struct oc_result *res)
+{
+	enum oc_status st;
+	int fds[2];
+
+	if (pipe2(fds, O_CLOEXEC) == -1)
+		return OC_ERROR;
+	st = exec_probe_stdin(ctx, res, fds[0], 0, "stdin an open pipe",
+	    "the agent reads stdin (Pacemaker gives it /dev/null; tools may "
+	    "not)");
+	close(fds[0]);
+	close(fds[1]);
+	return st;
+}
+
+/*
+ * Pacemaker's executor has no terminal; ocf-tester and a shell do.  A
+ * probe with a pseudo-terminal as stdin and controlling terminal must
+ * answer as without one, or the agent passes by hand and fails in the
+ * cluster (or the other way round).
+ */
+static enum oc_status
+exec_no_tty(struct oc_ctx *ctx, struct oc_result *res)
+{
+	enum oc_status st;
+	const char *name;
+	int m, s = -1;
+
+	m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (m == -1 || grantpt(m) == -1 || unlockpt(m) == -1 ||
+	    (name = ptsname(m)) == NULL ||
+	    (s = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC)) == -1) {
+		st = oc_skip(res, "no pseudo-terminal to run it on: %s",
+		    strerror(errno));
+		if (m != -1)
+			close(m);
+		return st;
+	}
+	st = exec_probe_stdin(ctx, res, s, 1, "a terminal on stdin, as in a "
+	    "shell,", "the agent depends on having a terminal or not; "
+	    "Pacemaker runs it with none");
+	close(s);
+	close(m);
+	return st;
 }
 
 static enum oc_status
@@ -194,6 +240,9 @@ static const struct oc_check exec_rows[] = {
 	{ "exec.stdin", "the agent never reads stdin", OC_SEV_WARNING,
 	  "pcmkd_subdaemons.c pcmk__null_std_streams()", OC_THOROUGH,
 	  exec_stdin },
+	{ "exec.no-tty", "the agent answers the same without a terminal",
+	  OC_SEV_INFO, "SF __ha_log(); pcmkd_subdaemons.c", OC_THOROUGH,
+	  exec_no_tty },
 };
 
 const struct oc_check_group oc_checks_exec = {

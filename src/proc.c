@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <sys/types.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -91,7 +92,11 @@ proc_child(struct oc_proc *p, int in, int out, int err, int ex)
 	size_t i;
 
 	msg[0] = STAGE_SETUP;
-	setpgid(0, 0);
+	if (p->ctty) {
+		if (setsid() == -1)
+			goto fail;
+	} else
+		setpgid(0, 0);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = SIG_DFL;
 	for (sig = 1; sig < NSIG; sig++)
@@ -112,6 +117,8 @@ proc_child(struct oc_proc *p, int in, int out, int err, int ex)
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	if (dup2(in, 0) == -1 || dup2(out, 1) == -1 || dup2(err, 2) == -1)
+		goto fail;
+	if (p->ctty && ioctl(0, TIOCSCTTY, 0) == -1)
 		goto fail;
 #ifdef HAVE_CLOSE_RANGE
 	if (close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) == -1)
@@ -171,7 +178,10 @@ proc_spawn(struct oc_proc *p)
 		goto fail;
 	if (pid == 0)
 		proc_child(p, in, po[1], pe[1], px[1]);
-	(void)setpgid(pid, pid);	/* close the race; EACCES after exec */
+	/* close the race; EACCES after exec.  A new session's leader sets
+	 * its own group: setsid() fails in a process group leader */
+	if (!p->ctty)
+		(void)setpgid(pid, pid);
 	p->pid = pid;
 	if (in != p->stdin_fd)
 		close(in);

@@ -40,6 +40,9 @@ struct oc_proc {
 	long		 drain_ms;	/* reading after exit, at most */
 	size_t		 max_output;	/* kept per stream; the rest is counted */
 	int		 stdin_fd;	/* -1: /dev/null; else dup'ed onto 0 */
+	unsigned	 ctty:1;	/* stdin_fd is a terminal: the child leads
+					   a new session with it as controlling
+					   terminal (a shell's setting) */
 	uid_t		 uid;		/* run as this user when set_ids */
 	gid_t		 gid;
 	unsigned	 set_ids:1;

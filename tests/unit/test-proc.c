@@ -448,6 +448,39 @@ test_stdin_eof(void **state)
 	oc_proc_release(&p);
 }
 
+/*
+ * ctty: the child leads a new session whose controlling terminal is the
+ * pseudo-terminal on its stdin, as a shell would give it.
+ */
+static void
+test_ctty(void **state)
+{
+	struct oc_proc p = OC_PROC_INIT;
+	const char *name;
+	int m, s;
+
+	(void)state;
+	m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (m == -1 || grantpt(m) == -1 || unlockpt(m) == -1 ||
+	    (name = ptsname(m)) == NULL) {
+		if (m != -1)
+			close(m);
+		skip();
+	}
+	s = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
+	assert_true(s >= 0);
+	p.stdin_fd = s;
+	p.ctty = 1;
+	run_prog(&p, "/bin/sh", "-c", "test -t 0 || exit 1; "
+	    ": </dev/tty || exit 2; set -- $(cut -d' ' -f6 /proc/$$/stat); "
+	    "[ \"$1\" = $$ ] || exit 3; echo ok", NULL);
+	assert_outcome(&p, OC_PROC_EXITED, 0);
+	assert_string_equal(p.out.buf, "ok\n");
+	oc_proc_release(&p);
+	close(s);
+	close(m);
+}
+
 /* The environment is envp exactly, nothing inherited; cwd applies. */
 static void
 test_environment(void **state)
@@ -637,6 +670,7 @@ main(void)
 		cmocka_unit_test(test_exec_crlf),
 		cmocka_unit_test(test_no_shebang),
 		cmocka_unit_test(test_stdin_eof),
+		cmocka_unit_test(test_ctty),
 		cmocka_unit_test(test_environment),
 		cmocka_unit_test(test_hygiene),
 		cmocka_unit_test(test_run_many),
