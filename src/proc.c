@@ -92,11 +92,10 @@ proc_child(struct oc_proc *p, int in, int out, int err, int ex)
 	size_t i;
 
 	msg[0] = STAGE_SETUP;
-	if (p->ctty) {
-		if (setsid() == -1)
-			goto fail;
-	} else
-		setpgid(0, 0);
+	/* a session of its own: its own process group, and no controlling
+	 * terminal, as under pacemaker-execd, even when ocf-check has one */
+	if (setsid() == -1)
+		goto fail;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = SIG_DFL;
 	for (sig = 1; sig < NSIG; sig++)
@@ -178,10 +177,11 @@ proc_spawn(struct oc_proc *p)
 		goto fail;
 	if (pid == 0)
 		proc_child(p, in, po[1], pe[1], px[1]);
-	/* close the race; EACCES after exec.  A new session's leader sets
-	 * its own group: setsid() fails in a process group leader */
-	if (!p->ctty)
-		(void)setpgid(pid, pid);
+	/*
+	 * No setpgid(pid, pid) here: setsid() fails in a process group
+	 * leader.  A kill of the group before the child's setsid() finds no
+	 * group; the next one (SIGKILL after the grace) finds it.
+	 */
 	p->pid = pid;
 	if (in != p->stdin_fd)
 		close(in);
@@ -370,6 +370,8 @@ oc_proc_run_many(struct oc_proc **ps, size_t n)
 			/* the others were started: kill and reap them */
 			while (i-- > 0) {
 				(void)kill(-ps[i]->pid, SIGKILL);
+				/* its session may not exist yet */
+				(void)kill(ps[i]->pid, SIGKILL);
 				(void)waitpid(ps[i]->pid, NULL, 0);
 				ps[i]->state = PROC_DONE;
 				proc_finish(ps[i]);

@@ -7,7 +7,9 @@
  *
  * The child gets stdin from /dev/null (or stdin_fd), stdout and stderr on
  * pipes read concurrently with poll(), no descriptor above 2, default
- * signal dispositions and an empty mask, and leads its own process group.
+ * signal dispositions and an empty mask, and leads its own session and
+ * process group, with no controlling terminal (or stdin_fd as its
+ * controlling terminal, with ctty).
  * The run ends when the child exits (never on end-of-file of its pipes);
  * afterwards the pipes are drained for at most drain_ms.  On the deadline
  * the group gets SIGTERM, then SIGKILL after grace_ms, and is reaped.
@@ -40,9 +42,9 @@ struct oc_proc {
 	long		 drain_ms;	/* reading after exit, at most */
 	size_t		 max_output;	/* kept per stream; the rest is counted */
 	int		 stdin_fd;	/* -1: /dev/null; else dup'ed onto 0 */
-	unsigned	 ctty:1;	/* stdin_fd is a terminal: the child leads
-					   a new session with it as controlling
-					   terminal (a shell's setting) */
+	unsigned	 ctty:1;	/* stdin_fd is a terminal: the child takes
+					   it as controlling terminal (a
+					   shell's setting) */
 	uid_t		 uid;		/* run as this user when set_ids */
 	gid_t		 gid;
 	unsigned	 set_ids:1;

@@ -449,8 +449,26 @@ test_stdin_eof(void **state)
 }
 
 /*
- * ctty: the child leads a new session whose controlling terminal is the
- * pseudo-terminal on its stdin, as a shell would give it.
+ * The child leads a session of its own, with no controlling terminal, as
+ * under pacemaker-execd, even when the test runs on a terminal.
+ */
+static void
+test_session(void **state)
+{
+	struct oc_proc p = OC_PROC_INIT;
+
+	(void)state;
+	run_prog(&p, "/bin/sh", "-c", "set -- $(cut -d' ' -f6 /proc/$$/stat); "
+	    "[ \"$1\" = $$ ] || exit 1; (: </dev/tty) 2>/dev/null && exit 2; "
+	    "echo ok", NULL);
+	assert_outcome(&p, OC_PROC_EXITED, 0);
+	assert_string_equal(p.out.buf, "ok\n");
+	oc_proc_release(&p);
+}
+
+/*
+ * ctty: the session's controlling terminal is the pseudo-terminal on the
+ * child's stdin, as a shell would give it.
  */
 static void
 test_ctty(void **state)
@@ -670,6 +688,7 @@ main(void)
 		cmocka_unit_test(test_exec_crlf),
 		cmocka_unit_test(test_no_shebang),
 		cmocka_unit_test(test_stdin_eof),
+		cmocka_unit_test(test_session),
 		cmocka_unit_test(test_ctty),
 		cmocka_unit_test(test_environment),
 		cmocka_unit_test(test_hygiene),
