@@ -154,6 +154,10 @@ const struct oc_check *oc_check_at(size_t i);
 const struct oc_check *oc_check_find(const char *id);
 const char *oc_sev_name(enum oc_sev);
 
+/* The option a default run lacks to run c ("--thorough", "--migrate"...),
+ * or NULL when a default run has it. */
+const char *oc_check_optin(const struct oc_check *c);
+
 /* Is id selected by --only/--skip (shell globs)? */
 int	oc_check_selected(const struct oc_options *, const char *id);
 
@@ -183,9 +187,6 @@ int	oc_expect_rc(struct oc_result *, const struct oc_run *r, const int *ok);
 /* Single-code shorthand. */
 int	oc_expect(struct oc_result *, const struct oc_run *r, int rc);
 
-/* Mark the state unusable for later rows, with a reason (printf). */
-void	oc_ctx_broken(struct oc_ctx *, const char *fmt, ...) OC_PRINTF(2, 3);
-
 /* Row tables of each group (check-*.c). */
 extern const struct oc_check_group oc_checks_file, oc_checks_meta,
 	oc_checks_schema, oc_checks_lint, oc_checks_exec, oc_checks_val,
@@ -193,7 +194,10 @@ extern const struct oc_check_group oc_checks_file, oc_checks_meta,
 	oc_checks_life_stop, oc_checks_role_stopped, oc_checks_multi,
 	oc_checks_final;
 
-/* Shared action helpers (check.c). */
+/* Shared action helpers (check-ctx.c). */
+
+/* Mark the state unusable for later rows, with a reason (printf). */
+void	oc_ctx_broken(struct oc_ctx *, const char *fmt, ...) OC_PRINTF(2, 3);
 enum oc_monitor_kind {
 	OC_MON_RECURRING,	/* CRM_meta_interval and CRM_meta_name set */
 	OC_MON_PROBE,		/* no interval at all (Pacemaker 2.0.5+) */

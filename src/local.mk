@@ -4,7 +4,7 @@ src_libocfcheck_a_SOURCES = \
 	src/agent.c src/agent.h \
 	src/artifacts.c src/artifacts.h \
 	src/buf.c src/buf.h \
-	src/check.c src/check.h \
+	src/check.c src/check-ctx.c src/check.h \
 	src/check-exec.c \
 	src/check-file.c \
 	src/check-final.c \

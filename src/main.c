@@ -55,18 +55,11 @@ main_list_checks(void)
 	for (i = 0; i < n; i++) {
 		const struct oc_check *c = oc_check_at(i);
 
-		const char *when = "";
+		const char *optin = oc_check_optin(c);
 
-		if (c->needs & OC_WINDOW)
-			when = " (--thorough or --stable)";
-		else if (c->needs & OC_THOROUGH)
-			when = " (--thorough)";
-		else if (c->needs & OC_NEED_MIGRATE)
-			when = " (--migrate)";
-		else if (c->needs & OC_NEED_HOSTILE)
-			when = " (--hostile-values)";
-		printf("%-30s %-8s %s%s [%s]\n", c->id, oc_sev_name(c->sev),
-		    c->title, when, c->source);
+		printf("%-30s %-8s %s%s%s%s [%s]\n", c->id, oc_sev_name(c->sev),
+		    c->title, optin ? " (" : "", optin ? optin : "",
+		    optin ? ")" : "", c->source);
 	}
 }
 

@@ -449,6 +449,23 @@ test_stdin_eof(void **state)
 }
 
 /*
+ * Run sh -c "the child leads its session; script" in p (set up by the
+ * caller), which must print ok and exit 0; release p.
+ */
+static void
+assert_session_sh(struct oc_proc *p, const char *script)
+{
+	char *all = xasprintf("set -- $(cut -d' ' -f6 /proc/$$/stat); "
+	    "[ \"$1\" = $$ ] || exit 1; %s; echo ok", script);
+
+	run_prog(p, "/bin/sh", "-c", all, NULL);
+	assert_outcome(p, OC_PROC_EXITED, 0);
+	assert_string_equal(p->out.buf, "ok\n");
+	oc_proc_release(p);
+	free(all);
+}
+
+/*
  * The child leads a session of its own, with no controlling terminal, as
  * under pacemaker-execd, even when the test runs on a terminal.
  */
@@ -458,12 +475,7 @@ test_session(void **state)
 	struct oc_proc p = OC_PROC_INIT;
 
 	(void)state;
-	run_prog(&p, "/bin/sh", "-c", "set -- $(cut -d' ' -f6 /proc/$$/stat); "
-	    "[ \"$1\" = $$ ] || exit 1; (: </dev/tty) 2>/dev/null && exit 2; "
-	    "echo ok", NULL);
-	assert_outcome(&p, OC_PROC_EXITED, 0);
-	assert_string_equal(p.out.buf, "ok\n");
-	oc_proc_release(&p);
+	assert_session_sh(&p, "(: </dev/tty) 2>/dev/null && exit 2");
 }
 
 /*
@@ -489,12 +501,7 @@ test_ctty(void **state)
 	assert_true(s >= 0);
 	p.stdin_fd = s;
 	p.ctty = 1;
-	run_prog(&p, "/bin/sh", "-c", "test -t 0 || exit 1; "
-	    ": </dev/tty || exit 2; set -- $(cut -d' ' -f6 /proc/$$/stat); "
-	    "[ \"$1\" = $$ ] || exit 3; echo ok", NULL);
-	assert_outcome(&p, OC_PROC_EXITED, 0);
-	assert_string_equal(p.out.buf, "ok\n");
-	oc_proc_release(&p);
+	assert_session_sh(&p, "test -t 0 || exit 2; : </dev/tty || exit 3");
 	close(s);
 	close(m);
 }
